@@ -1,0 +1,63 @@
+import type { PaperdexDB } from '@/lib/db';
+import { latestReported, SITE_NAMES } from '@/lib/library';
+import type { TabState } from '@/lib/tab-state';
+import { MetricsGrid } from './MetricsGrid';
+import { plural } from './format';
+import { useLive } from './use-live';
+
+const KIND_LABEL = { author: 'author page', search: 'search results', listing: 'listing', paper: 'paper page' } as const;
+
+/**
+ * "What this page held and what was captured": the popup's card about the current tab, with the
+ * author's site-reported metrics when the page is a profile.
+ */
+export function PageStatus({ db, state }: { db: PaperdexDB; state: TabState | undefined | null }) {
+  const author = useLive(
+    async () => (state?.summary?.authorId ? ((await db.authors.get(state.summary.authorId)) ?? null) : null),
+    [state?.summary?.authorId, state?.updatedAt],
+    null,
+  );
+  if (state === undefined) return <div class="card" aria-busy="true"><span class="muted">Looking at this page…</span></div>;
+  if (state === null) {
+    return (
+      <section class="card" aria-label="This page">
+        <h2>Nothing captured on this page</h2>
+        <div class="muted small">
+          Paperdex captures automatically on Google Scholar profiles and search results. Open one and its papers appear here.
+        </div>
+      </section>
+    );
+  }
+  const s = state.summary;
+  const site = state.site ? SITE_NAMES[state.site] : 'This page';
+  const kind = state.kind ? KIND_LABEL[state.kind] : 'page';
+  const reported = author ? latestReported(author, state.site) : undefined;
+  return (
+    <section class="card" aria-label="This page">
+      {s && s.papersFound + (s.authorId ? 1 : 0) > 0 ? (
+        <>
+          <div class="small faint">
+            {site} · {kind}
+          </div>
+          <h2 data-testid="page-headline">
+            {s.authorName ? `${s.authorName} — ` : ''}
+            {plural(s.papersFound, 'paper')} captured
+          </h2>
+          {author?.affiliation && <div class="muted small">{author.affiliation}</div>}
+          <div class="small muted" data-testid="page-counts">
+            {s.papersNew} new · {s.papersUpdated} updated · {s.papersUnchanged} already in your library
+          </div>
+          {reported && <MetricsGrid m={reported} label={`Metrics reported by ${site}`} />}
+        </>
+      ) : (
+        <>
+          <h2 data-testid="page-headline">Nothing to capture on this page</h2>
+          <div class="muted small">{site === 'This page' ? 'No papers or author profile were found here.' : `This ${site} page holds no papers or author profile.`}</div>
+        </>
+      )}
+      {state.errors.map((e, i) => (
+        <div class="error" role="alert" key={i}>{e}</div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { PaperRecord } from '@/lib/types';
+import { Highlight } from './Highlight';
+import type { ComponentChild } from 'preact';
+import { fmtAuthors, plural } from './format';
+
+/** Where a paper opens: its landing page, else its PDF. */
+export function paperLink(p: PaperRecord): string | undefined {
+  return p.url ?? p.pdfUrl ?? p.sources[0]?.url;
+}
+
+/** One paper in a result list: title, authors, year · venue · citations. */
+export function PaperItem({
+  paper,
+  terms,
+  active,
+  onOpen,
+  id,
+}: {
+  paper: PaperRecord;
+  terms?: string[];
+  active?: boolean;
+  onOpen?: (p: PaperRecord) => void;
+  id?: string;
+}) {
+  const href = paperLink(paper);
+  return (
+    <li
+      id={id}
+      class={`result${active ? ' active' : ''}`}
+      role="option"
+      aria-selected={active ? 'true' : 'false'}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a')) return;
+        onOpen?.(paper);
+      }}
+    >
+      <div class="t">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer" tabIndex={-1} style="color: inherit">
+            <Highlight text={paper.title} terms={terms} />
+          </a>
+        ) : (
+          <Highlight text={paper.title} terms={terms} />
+        )}
+      </div>
+      <div class="a">
+        <Highlight text={fmtAuthors(paper.authors, paper.authorsTruncated)} terms={terms} />
+      </div>
+      <div class="m">
+        {joinDots([
+          paper.year ? <span>{paper.year}</span> : null,
+          paper.venue ? (
+            <span class="venue">
+              <Highlight text={paper.venue} terms={terms} />
+            </span>
+          ) : null,
+          paper.citations !== undefined ? <span class="cites">{plural(paper.citations, 'citation')}</span> : null,
+        ])}
+      </div>
+    </li>
+  );
+}
+
+/** Interleave non-empty parts with " · " separators. */
+function joinDots(parts: ComponentChild[]): ComponentChild[] {
+  const out: ComponentChild[] = [];
+  for (const p of parts.filter(Boolean)) {
+    if (out.length) out.push(<span class="dot" aria-hidden="true"> · </span>);
+    out.push(p);
+  }
+  return out;
+}

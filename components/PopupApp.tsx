@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { PaperdexDB } from '@/lib/db';
+import { libraryCounts } from '@/lib/library';
+import { getTabState, type TabState } from '@/lib/tab-state';
+import { openSidePanel } from '@/lib/ui-actions';
+import { PageStatus } from './PageStatus';
+import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { SearchBox } from './SearchBox';
+import { plural } from './format';
+import { useLive } from './use-live';
+import { usePaperSearch } from './use-paper-search';
+
+/** The tab the popup is about: `?tabId=` when given, else the active tab of this window. */
+async function targetTab(): Promise<{ id?: number; windowId?: number }> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param && /^\d+$/.test(param)) {
+    const id = Number(param);
+    const tab = await browser.tabs.get(id).catch(() => undefined);
+    return { id, windowId: tab?.windowId };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, windowId: tab?.windowId };
+}
+
+/** The toolbar popup: this page's capture, and instant search over everything collected. */
+export function PopupApp({ db }: { db: PaperdexDB }) {
+  const [query, setQuery] = useState('');
+  const [tab, setTab] = useState<{ id?: number; windowId?: number }>({});
+  const [state, setState] = useState<TabState | null | undefined>(undefined);
+  const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
+  const { hits, ready } = usePaperSearch(db, query, 30);
+  const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
+
+  useEffect(() => {
+    let alive = true;
+    void targetTab().then(async (t) => {
+      if (!alive) return;
+      setTab(t);
+      setState(t.id !== undefined ? ((await getTabState(t.id)) ?? null) : null);
+    });
+    // Captures keep arriving while the popup is open (e.g. "Show more" on a profile).
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session') return;
+      void targetTab().then(async (t) => {
+        if (alive && t.id !== undefined && changes[`tab:${t.id}`]) setState((await getTabState(t.id)) ?? null);
+      });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  return (
+    <div class="popup">
+      <header class="topbar">
+        <div class="brand">
+          <img src="/icon/32.png" alt="" />
+          Paperdex
+        </div>
+        <button type="button" class="btn" onClick={() => void openSidePanel(tab.windowId).then(() => window.close())}>
+          Open side panel
+        </button>
+      </header>
+      <div class="popup-body">
+        <SearchBox
+          value={query}
+          onInput={setQuery}
+          controls="results"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            } else onKey(e);
+          }}
+        />
+        {query.trim() ? (
+          <div class="popup-results" aria-live="polite">
+            {hits.length ? (
+              <ResultList hits={hits} active={active} />
+            ) : (
+              <div class="empty">{ready ? `No papers match “${query.trim()}”.` : 'Loading your library…'}</div>
+            )}
+          </div>
+        ) : (
+          <>
+            <PageStatus db={db} state={state} />
+            <div class="small faint library-line">
+              {counts.papers ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library` : 'Your library is empty.'}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

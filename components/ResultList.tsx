@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PaperRecord } from '@/lib/types';
+import { PaperItem, paperLink } from './PaperItem';
+import type { PaperHit } from './use-paper-search';
+
+/** Open a paper's page in a new tab. */
+export function openPaper(p: PaperRecord): void {
+  const href = paperLink(p);
+  if (href) window.open(href, '_blank', 'noopener,noreferrer');
+}
+
+/**
+ * Keyboard-navigable result list. The parent forwards the search box's keydown to `onKey`:
+ * ↑/↓ move, Enter opens the active result.
+ */
+export function useResultKeys(count: number, onEnter: (i: number) => void) {
+  const [active, setActive] = useState(0);
+  useEffect(() => setActive(0), [count]);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(count - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter' && count > 0) {
+      e.preventDefault();
+      onEnter(active);
+    }
+  };
+  return { active, onKey };
+}
+
+export function ResultList({ hits, active, id = 'results' }: { hits: PaperHit[]; active: number; id?: string }) {
+  useEffect(() => {
+    document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, id]);
+  return (
+    <ul class="results" id={id} role="listbox" aria-label="Search results">
+      {hits.map((h, i) => (
+        <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} active={i === active} onOpen={openPaper} />
+      ))}
+    </ul>
+  );
+}

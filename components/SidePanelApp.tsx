@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import type { PaperdexDB } from '@/lib/db';
+import { ALL_PAPERS, buildExport, exportFileName } from '@/lib/export';
+import { libraryCounts } from '@/lib/library';
+import { saveText } from '@/lib/ui-actions';
+import { AuthorList } from './AuthorList';
+import { AuthorView } from './AuthorView';
+import { PaperItem } from './PaperItem';
+import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { SearchBox } from './SearchBox';
+import { plural } from './format';
+import { useLive } from './use-live';
+import { usePaperSearch } from './use-paper-search';
+
+type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string };
+
+/** The side panel: full search, authors and their pages, export. */
+export function SidePanelApp({ db }: { db: PaperdexDB }) {
+  const [view, setView] = useState<View>({ name: 'search' });
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
+  const { hits, ready } = usePaperSearch(db, query, 200);
+  const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
+
+  async function exportJson() {
+    try {
+      const data = await buildExport(db, ALL_PAPERS.id);
+      saveText(exportFileName(data.collection.name), JSON.stringify(data, null, 2) + '\n');
+      setStatus({ text: `Exported ${plural(data.papers.length, 'paper')} and ${plural(data.authors.length, 'author')}.` });
+    } catch (e) {
+      setStatus({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    }
+  }
+
+  return (
+    <div class="panel">
+      <header class="topbar">
+        <div class="brand">
+          <img src="/icon/32.png" alt="" />
+          Paperdex
+        </div>
+        <button type="button" class="btn primary" onClick={() => void exportJson()} disabled={counts.papers === 0}>
+          Export JSON
+        </button>
+      </header>
+      <nav class="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={view.name === 'search'} onClick={() => setView({ name: 'search' })}>
+          Papers <span class="faint">{counts.papers.toLocaleString('en-US')}</span>
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view.name !== 'search'}
+          onClick={() => setView({ name: 'authors' })}
+        >
+          Authors <span class="faint">{counts.authors.toLocaleString('en-US')}</span>
+        </button>
+      </nav>
+      {status && (
+        <div class={status.error ? 'error status' : 'status'} role="status">
+          {status.text}
+        </div>
+      )}
+      <main class="panel-body">
+        {view.name === 'search' && (
+          <>
+            <SearchBox
+              value={query}
+              onInput={setQuery}
+              controls="panel-results"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setQuery('');
+                else onKey(e);
+              }}
+            />
+            {query.trim() ? (
+              hits.length ? (
+                <>
+                  <div class="small faint result-count">{plural(hits.length, 'result')}</div>
+                  <ResultList hits={hits} active={active} id="panel-results" />
+                </>
+              ) : (
+                <div class="empty">{ready ? `No papers match “${query.trim()}”.` : 'Loading your library…'}</div>
+              )
+            ) : (
+              <RecentPapers db={db} />
+            )}
+          </>
+        )}
+        {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
+        {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} />}
+      </main>
+    </div>
+  );
+}
+
+function RecentPapers({ db }: { db: PaperdexDB }) {
+  const recent = useLive(() => db.papers.orderBy('addedAt').reverse().limit(50).toArray(), [db], []);
+  if (!recent.length)
+    return (
+      <div class="empty">
+        Your library is empty. Browse Google Scholar — profiles and search results are captured as you go.
+      </div>
+    );
+  return (
+    <>
+      <div class="section-title">Recently added</div>
+      <ul class="results" aria-label="Recently added papers">
+        {recent.map((p) => (
+          <PaperItem key={p.id} paper={p} onOpen={openPaper} />
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The background's behaviour: receive validated captures from content scripts, store them, keep
+ * the per-tab state and toolbar badge up to date. The entrypoint only calls {@link startBackground}.
+ */
+import { browser } from 'wxt/browser';
+import { saveCapture } from './capture';
+import { getDb } from './db';
+import { registerHandlers, type Handlers } from './messaging';
+import { clearTabState, setTabState } from './tab-state';
+import type { ScrapeResult } from './types';
+
+/** Explain a storage failure in words a user can act on. */
+export function describeStorageError(e: unknown): string {
+  const err = e as { name?: string; inner?: { name?: string }; message?: string };
+  const names = [err?.name, err?.inner?.name];
+  if (names.includes('QuotaExceededError')) {
+    return 'Your browser ran out of storage space for Paperdex. Free some disk space or export and delete old papers; nothing from this page was saved.';
+  }
+  return `Could not save this page: ${err?.message ?? String(e)}`;
+}
+
+async function setBadge(tabId: number, text: string, error = false): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: error ? '#b3261e' : '#2f5fb3' });
+  } catch {
+    /* tab closed meanwhile */
+  }
+}
+
+/** Store a scrape for a tab, recording the outcome for the popup. Never throws. */
+export async function captureForTab(
+  tabId: number,
+  url: string,
+  result: ScrapeResult | null,
+  errors: string[],
+  visitId?: string,
+) {
+  if (!result || (result.papers.length === 0 && !result.author)) {
+    await setTabState(tabId, { url, found: 0, errors, updatedAt: Date.now(), site: result?.site, kind: result?.kind });
+    await setBadge(tabId, errors.length ? '!' : '', errors.length > 0);
+    return { ok: true as const, summary: undefined };
+  }
+  try {
+    const summary = await saveCapture(getDb(), result, { visitId });
+    await setTabState(tabId, {
+      url,
+      site: result.site,
+      kind: result.kind,
+      found: summary.papersFound,
+      summary,
+      errors,
+      updatedAt: Date.now(),
+    });
+    await setBadge(tabId, summary.papersFound > 999 ? '999+' : String(summary.papersFound || '✓'));
+    return { ok: true as const, summary };
+  } catch (e) {
+    const error = describeStorageError(e);
+    console.error('[paperdex] capture failed', e);
+    await setTabState(tabId, { url, site: result.site, kind: result.kind, found: result.papers.length, errors: [...errors, error], updatedAt: Date.now() });
+    await setBadge(tabId, '!', true);
+    return { ok: false as const, error };
+  }
+}
+
+const handlers: Handlers = {
+  async capture(data, sender) {
+    const tabId = sender.tab!.id!;
+    // The page may only report captures of itself.
+    if (data.result && new URL(data.result.url).origin !== new URL(sender.tab?.url ?? sender.url ?? data.url).origin) {
+      return { ok: false, error: 'capture URL does not match the sending page' };
+    }
+    return captureForTab(tabId, data.url, data.result, data.errors, data.visitId);
+  },
+};
+
+/** Wire listeners. Called once per service-worker start. */
+export function startBackground(): void {
+  registerHandlers(handlers);
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  // Ask the browser not to evict the collection under storage pressure.
+  void (globalThis.navigator?.storage?.persist?.() ?? Promise.resolve(false)).catch(() => false);
+}

@@ -1,0 +1,88 @@
+/**
+ * What a content script does on a page: scrape it with the adapter registry, send the result to
+ * the background, and scrape again when the page changes (rows appended by Google Scholar's
+ * "Show more", single-page-app renders and in-app navigation). Sends only when the result changed.
+ */
+import { scrapePage } from './scrapers/registry';
+import type { RequestOf } from './messaging';
+
+/** Dependencies, injected so the logic runs in tests without a browser. */
+export interface CaptureEnv {
+  doc: Document;
+  href: () => string;
+  send: (req: RequestOf<'capture'>) => Promise<unknown>;
+  /** New id per page visit (and per SPA navigation). */
+  newVisitId: () => string;
+}
+
+/** A cheap digest of a scrape so unchanged re-scrapes are not sent again. */
+export function fingerprint(value: unknown): string {
+  const s = JSON.stringify(value) ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return `${s.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** A capture loop for one document. Call `run()` on load, on DOM changes and on navigation. */
+export function createCapturer(env: CaptureEnv) {
+  let visitId = env.newVisitId();
+  let lastHref = env.href();
+  let last = '';
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function once(): Promise<void> {
+    const href = env.href();
+    if (href !== lastHref) {
+      lastHref = href;
+      visitId = env.newVisitId();
+    }
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return;
+    }
+    const { adapter, result, errors } = scrapePage(env.doc, url);
+    const fp = fingerprint([href, result, errors]);
+    if (fp === last) return;
+    last = fp;
+    await env.send({ visitId, url: href, adapter, result, errors });
+  }
+
+  /** Scrape now (coalescing overlapping calls into one follow-up run). */
+  async function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await once();
+        } catch (e) {
+          // The extension was reloaded or the background is restarting: try on the next change.
+          last = '';
+          console.debug('[paperdex] capture not sent:', e);
+        }
+      } while (again);
+    })();
+    try {
+      await running;
+    } finally {
+      running = undefined;
+    }
+  }
+
+  return { run };
+}
+
+/** Debounce `fn` by `ms`, trailing edge. */
+export function debounce(fn: () => void, ms: number): () => void {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (t) clearTimeout(t);
+    t = setTimeout(fn, ms);
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Export of a collection as `paperdex/collection` JSON, format version 1 (documented in the
+ * README). Later versions may add fields; they never remove or change these. Ordering is stable
+ * (papers and authors by id) so two exports of the same data differ only in `exportedAt`.
+ */
+import type { PaperdexDB } from './db';
+import type { AuthorRecord, PaperIds, PaperRecord, PaperSource, ReportedSnapshot } from './types';
+
+/** The implicit collection holding every paper. */
+export const ALL_PAPERS = { id: 'all', name: 'All papers' } as const;
+
+export interface ExportedPaper {
+  id: string;
+  title: string;
+  authors: string[];
+  authorsTruncated?: boolean;
+  year?: number;
+  date?: string;
+  venue?: string;
+  abstract?: string;
+  tldr?: string;
+  categories?: string[];
+  keywords?: string[];
+  citations?: number;
+  ids?: PaperIds;
+  url?: string;
+  pdfUrl?: string;
+  codeUrl?: string;
+  type?: string;
+  sources: PaperSource[];
+}
+
+export interface ExportedAuthor {
+  id: string;
+  name: string;
+  affiliation?: string;
+  interests?: string[];
+  homepage?: string;
+  profiles: AuthorRecord['profiles'];
+  reported: ReportedSnapshot[];
+  paperIds: string[];
+}
+
+export interface CollectionExportV1 {
+  format: 'paperdex/collection';
+  version: 1;
+  exportedAt: string;
+  collection: { id: string; name: string };
+  papers: ExportedPaper[];
+  authors: ExportedAuthor[];
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** The exported form of a stored paper. */
+export function exportPaper(p: PaperRecord): ExportedPaper {
+  return {
+    ...pick(p, ['id', 'title', 'authors', 'authorsTruncated', 'year', 'date', 'venue', 'abstract', 'tldr', 'categories', 'keywords', 'citations', 'ids', 'url', 'pdfUrl', 'codeUrl', 'type']),
+    authors: p.authors,
+    sources: p.sources.map((s) => ({ ...s })),
+  } as ExportedPaper;
+}
+
+/** The exported form of a stored author, limited to the exported papers. */
+export function exportAuthor(a: AuthorRecord, paperIds: Set<string>): ExportedAuthor {
+  return {
+    ...pick(a, ['id', 'name', 'affiliation', 'interests', 'homepage']),
+    profiles: a.profiles.map((p) => ({ ...p })),
+    reported: a.reported.map((r) => ({ ...r })),
+    paperIds: a.paperIds.filter((id) => paperIds.has(id)).sort(),
+  } as ExportedAuthor;
+}
+
+/**
+ * Build the export of a collection (default: all papers). Authors included are those linked to an
+ * exported paper; for "All papers", every author.
+ */
+export async function buildExport(
+  db: PaperdexDB,
+  collectionId: string = ALL_PAPERS.id,
+  now: Date = new Date(),
+): Promise<CollectionExportV1> {
+  return db.transaction('r', db.papers, db.authors, db.collections, async () => {
+    let collection: { id: string; name: string } = ALL_PAPERS;
+    let papers: PaperRecord[];
+    if (collectionId === ALL_PAPERS.id) {
+      papers = await db.papers.toArray();
+    } else {
+      const c = await db.collections.get(collectionId);
+      if (!c) throw new Error(`No collection with id ${collectionId}`);
+      collection = { id: c.id, name: c.name };
+      papers = await db.papers.where('collectionIds').equals(collectionId).toArray();
+    }
+    papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = new Set(papers.map((p) => p.id));
+    let authors = await db.authors.toArray();
+    if (collectionId !== ALL_PAPERS.id) authors = authors.filter((a) => a.paperIds.some((id) => ids.has(id)));
+    authors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return {
+      format: 'paperdex/collection',
+      version: 1,
+      exportedAt: now.toISOString(),
+      collection,
+      papers: papers.map(exportPaper),
+      authors: authors.map((a) => exportAuthor(a, ids)),
+    };
+  });
+}
+
+/** A file name for an export: `paperdex-<collection>-YYYY-MM-DD.json`. */
+export function exportFileName(collectionName: string, now: Date = new Date(), ext = 'json'): string {
+  const slug = collectionName.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'collection';
+  return `paperdex-${slug}-${now.toISOString().slice(0, 10)}.${ext}`;
+}

@@ -1,0 +1,173 @@
+// E2E harness: launch Debian's Chromium with the built extension (playwright-core, never a
+// downloaded browser), serve fixture pages at their real URLs with request interception (and
+// refuse every other web request, so nothing leaves the machine), and reach the extension's pages.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../helpers/dom';
+
+// Runs inside the extension's service worker via worker.evaluate.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const extensionDir = resolve(repoRoot, '.output/chrome-mv3');
+export const screenshotDir = resolve(repoRoot, 'tests/e2e/screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A page to serve: the exact URL (or a predicate) and the HTML body. */
+export interface Route {
+  url: string | ((u: URL) => boolean);
+  body: string | (() => string);
+  contentType?: string;
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Requests the browser tried to make to the web that no route served. */
+  refused: string[];
+  /** Add routes (served at their real URLs). */
+  serve(routes: Route[]): void;
+  /** Open a fixture URL in a new tab and wait for load. */
+  open(url: string): Promise<Page>;
+  /** The tab id of a page, from the extension's point of view. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Wait until the background recorded a capture for the tab (state newer than `after`). */
+  waitForCapture(tabId: number, pred?: (s: TabStateLike) => boolean): Promise<TabStateLike>;
+  /** Open an extension page (popup.html, sidepanel.html) in a tab. */
+  extPage(path: string, opts?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface TabStateLike {
+  url: string;
+  found: number;
+  errors: string[];
+  updatedAt: number;
+  summary?: { papersFound: number; papersNew: number; papersUpdated: number; papersUnchanged: number; authorName?: string; authorId?: string };
+}
+
+/** Launch Chromium with the built extension. */
+export async function launch(): Promise<Session> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+  const routes: Route[] = [];
+  const tabOf = new WeakMap<Page, number>();
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const reqUrl = route.request().url();
+    if (!/^https?:/.test(reqUrl)) return route.continue();
+    const u = new URL(reqUrl);
+    const hit = routes.find((r) => (typeof r.url === 'string' ? r.url === reqUrl : r.url(u)));
+    if (hit) {
+      const body = typeof hit.body === 'function' ? hit.body() : hit.body;
+      return route.fulfill({ status: 200, contentType: hit.contentType ?? 'text/html; charset=utf-8', body });
+    }
+    refused.push(reqUrl);
+    return route.abort('blockedbyclient');
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+
+  const session: Session = {
+    context,
+    extensionId,
+    worker,
+    refused,
+    serve(rs) {
+      routes.push(...rs);
+    },
+    async open(url) {
+      // Without the "tabs" permission the extension can't see tab URLs: identify the new tab as
+      // the one that appeared when this page opened.
+      const before = new Set(await tabIds());
+      const page = await context.newPage();
+      const deadline = Date.now() + 10_000;
+      let id: number | undefined;
+      while (id === undefined && Date.now() < deadline) {
+        id = (await tabIds()).find((t) => !before.has(t));
+        if (id === undefined) await new Promise((r) => setTimeout(r, 50));
+      }
+      if (id === undefined) throw new Error(`no new tab for ${url}`);
+      tabOf.set(page, id);
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async tabIdOf(page) {
+      const id = tabOf.get(page);
+      if (id === undefined) throw new Error(`page ${page.url()} was not opened with session.open()`);
+      return id;
+    },
+    async waitForCapture(tabId, pred = () => true) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const w = await currentWorker();
+        const s = (await w.evaluate(async (k: string) => (await chrome.storage.session.get(k))[k], `tab:${tabId}`)) as TabStateLike | undefined;
+        if (s && pred(s)) return s;
+        if (Date.now() > deadline) throw new Error(`no capture recorded for tab ${tabId}: ${JSON.stringify(s)}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    },
+    async extPage(path, opts = {}) {
+      const page = await context.newPage();
+      if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+      if (opts.width) await page.setViewportSize({ width: opts.width, height: opts.height ?? 600 });
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+
+  async function tabIds(): Promise<number[]> {
+    const w = await currentWorker();
+    return w.evaluate(async () => (await chrome.tabs.query({})).map((t: { id: number }) => t.id));
+  }
+
+  /** The service worker may have been stopped and restarted: always use the live one. */
+  async function currentWorker(): Promise<Worker> {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return live;
+    return context.waitForEvent('serviceworker', { timeout: 30_000 });
+  }
+  return session;
+}
+
+/** Save a screenshot under tests/e2e/screenshots/ (gitignored) for a human to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Read a file as text. */
+export function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Click a button and return the downloaded file's text and suggested name. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
