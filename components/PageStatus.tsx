@@ -11,7 +11,23 @@ const KIND_LABEL = { author: 'author page', search: 'search results', listing: '
  * "What this page held and what was captured": the popup's card about the current tab, with the
  * author's site-reported metrics when the page is a profile.
  */
-export function PageStatus({ db, state }: { db: PaperdexDB; state: TabState | undefined | null }) {
+export function PageStatus({
+  db,
+  state,
+  onCapture,
+  capturing,
+}: {
+  db: PaperdexDB;
+  state: TabState | undefined | null;
+  /** Capture the page on demand (activeTab). Absent where the page can't be scripted. */
+  onCapture?: () => void;
+  capturing?: boolean;
+}) {
+  const captureButton = onCapture && (
+    <button type="button" class="btn primary capture-btn" onClick={onCapture} disabled={capturing}>
+      {capturing ? 'Capturing…' : 'Capture this page'}
+    </button>
+  );
   const author = useLive(
     async () => (state?.summary?.authorId ? ((await db.authors.get(state.summary.authorId)) ?? null) : null),
     [state?.summary?.authorId, state?.updatedAt],
@@ -21,10 +37,12 @@ export function PageStatus({ db, state }: { db: PaperdexDB; state: TabState | un
   if (state === null) {
     return (
       <section class="card" aria-label="This page">
-        <h2>Nothing captured on this page</h2>
+        <h2 data-testid="page-headline">Not captured automatically</h2>
         <div class="muted small">
-          Paperdex captures automatically on Google Scholar profiles and search results. Open one and its papers appear here.
+          Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology.
+          On any other page it captures only when you ask (shortcut Alt+Shift+P).
         </div>
+        {captureButton}
       </section>
     );
   }
@@ -51,8 +69,12 @@ export function PageStatus({ db, state }: { db: PaperdexDB; state: TabState | un
         </>
       ) : (
         <>
-          <h2 data-testid="page-headline">Nothing to capture on this page</h2>
-          <div class="muted small">{site === 'This page' ? 'No papers or author profile were found here.' : `This ${site} page holds no papers or author profile.`}</div>
+          <h2 data-testid="page-headline">{state.skipped ? `${plural(state.found, 'paper')} on this page, not captured` : 'Nothing to capture on this page'}</h2>
+          <div class="muted small">
+            {state.skipped ??
+              (site === 'This page' ? 'No papers or author profile were found here.' : `This ${site} page holds no papers or author profile.`)}
+          </div>
+          {state.skipped && captureButton}
         </>
       )}
       {state.errors.map((e, i) => (

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PaperdexDB } from '@/lib/db';
 import { libraryCounts } from '@/lib/library';
 import { getTabState, type TabState } from '@/lib/tab-state';
+import { captureTabNow } from '@/lib/capture-now';
 import { openSidePanel } from '@/lib/ui-actions';
 import { PageStatus } from './PageStatus';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
@@ -31,6 +32,25 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
   const { hits, ready } = usePaperSearch(db, query, 30);
   const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
+  const [capturing, setCapturing] = useState(false);
+
+  async function captureNow() {
+    if (tab.id === undefined) return;
+    setCapturing(true);
+    try {
+      await captureTabNow(tab.id);
+      setState((await getTabState(tab.id)) ?? null);
+    } catch (e) {
+      setState({
+        url: '',
+        found: 0,
+        updatedAt: Date.now(),
+        errors: [`This page can't be captured: ${e instanceof Error ? e.message : String(e)}`],
+      });
+    } finally {
+      setCapturing(false);
+    }
+  }
 
   useEffect(() => {
     let alive = true;
@@ -86,7 +106,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
           </div>
         ) : (
           <>
-            <PageStatus db={db} state={state} />
+            <PageStatus db={db} state={state} onCapture={tab.id !== undefined ? () => void captureNow() : undefined} capturing={capturing} />
             <div class="small faint library-line">
               {counts.papers ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library` : 'Your library is empty.'}
             </div>

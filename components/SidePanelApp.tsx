@@ -8,11 +8,12 @@ import { AuthorView } from './AuthorView';
 import { PaperItem } from './PaperItem';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
+import { SettingsView } from './SettingsView';
 import { plural } from './format';
 import { useLive } from './use-live';
 import { usePaperSearch } from './use-paper-search';
 
-type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string };
+type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'settings' };
 
 /** The side panel: full search, authors and their pages, export. */
 export function SidePanelApp({ db }: { db: PaperdexDB }) {
@@ -51,10 +52,13 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         <button
           type="button"
           role="tab"
-          aria-selected={view.name !== 'search'}
+          aria-selected={view.name === 'authors' || view.name === 'author'}
           onClick={() => setView({ name: 'authors' })}
         >
           Authors <span class="faint">{counts.authors.toLocaleString('en-US')}</span>
+        </button>
+        <button type="button" role="tab" aria-selected={view.name === 'settings'} onClick={() => setView({ name: 'settings' })}>
+          Settings
         </button>
       </nav>
       {status && (
@@ -90,6 +94,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         )}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
         {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} />}
+        {view.name === 'settings' && <SettingsView />}
       </main>
     </div>
   );

@@ -6,8 +6,12 @@ import { browser } from 'wxt/browser';
 import { saveCapture } from './capture';
 import { getDb } from './db';
 import { registerHandlers, type Handlers } from './messaging';
+import { captureTabNow } from './capture-now';
+import { SITE_NAMES } from './library';
+import { autoCaptureAllowed, getSettings } from './settings';
 import { clearTabState, setTabState } from './tab-state';
 import type { ScrapeResult } from './types';
+
 
 /** Explain a storage failure in words a user can act on. */
 export function describeStorageError(e: unknown): string {
@@ -35,11 +39,23 @@ export async function captureForTab(
   result: ScrapeResult | null,
   errors: string[],
   visitId?: string,
+  onDemand = false,
 ) {
   if (!result || (result.papers.length === 0 && !result.author)) {
-    await setTabState(tabId, { url, found: 0, errors, updatedAt: Date.now(), site: result?.site, kind: result?.kind });
+    await setTabState(tabId, { url, found: 0, errors, updatedAt: Date.now(), site: result?.site, kind: result?.kind, onDemand });
     await setBadge(tabId, errors.length ? '!' : '', errors.length > 0);
     return { ok: true as const, summary: undefined };
+  }
+  if (!onDemand) {
+    const settings = await getSettings();
+    if (!autoCaptureAllowed(settings, result.site)) {
+      const skipped = settings.autoCapture
+        ? `Automatic capture is off for ${SITE_NAMES[result.site]}.`
+        : 'Automatic capture is paused.';
+      await setTabState(tabId, { url, site: result.site, kind: result.kind, found: result.papers.length, errors, skipped, updatedAt: Date.now() });
+      await setBadge(tabId, '');
+      return { ok: true as const, summary: undefined, skipped };
+    }
   }
   try {
     const summary = await saveCapture(getDb(), result, { visitId });
@@ -50,6 +66,7 @@ export async function captureForTab(
       found: summary.papersFound,
       summary,
       errors,
+      onDemand,
       updatedAt: Date.now(),
     });
     await setBadge(tabId, summary.papersFound > 999 ? '999+' : String(summary.papersFound || '✓'));
@@ -70,7 +87,7 @@ const handlers: Handlers = {
     if (data.result && new URL(data.result.url).origin !== new URL(sender.tab?.url ?? sender.url ?? data.url).origin) {
       return { ok: false, error: 'capture URL does not match the sending page' };
     }
-    return captureForTab(tabId, data.url, data.result, data.errors, data.visitId);
+    return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand);
   },
 };
 
@@ -78,6 +95,14 @@ const handlers: Handlers = {
 export function startBackground(): void {
   registerHandlers(handlers);
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  // Keyboard shortcut: capture the current page on demand (the shortcut grants activeTab).
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'capture-page' && tab?.id !== undefined) {
+      captureTabNow(tab.id).catch(async (e: unknown) => {
+        await setTabState(tab.id!, { url: tab.url ?? '', found: 0, errors: [`Could not capture this page: ${e instanceof Error ? e.message : String(e)}`], updatedAt: Date.now(), onDemand: true });
+      });
+    }
+  });
   // Ask the browser not to evict the collection under storage pressure.
   void (globalThis.navigator?.storage?.persist?.() ?? Promise.resolve(false)).catch(() => false);
 }

@@ -214,7 +214,8 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
 
     for (const p of result.papers) {
       if (!p.title?.trim()) continue;
-      const existing = touched.get(paperIdFor(p)) ?? (await findPaper(db, p));
+      const found = await findPaper(db, p);
+      const existing = found && (touched.get(found.id) ?? found);
       let rec: PaperRecord;
       if (existing) {
         const before = comparable(existing);
@@ -242,6 +243,9 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
         rec.authorIds = union(rec.authorIds, [a.id]) ?? [];
       }
       touched.set(rec.id, rec);
+      // Written now (inside the transaction) so that later rows of the same page find it: a
+      // Scholar cluster page lists several versions of one paper.
+      await db.papers.put(rec);
       if (!paperIds.includes(rec.id)) paperIds.push(rec.id);
     }
 

@@ -32,7 +32,55 @@ export function isScholarHost(hostname: string): boolean {
   return /^scholar\.google\.[a-z.]{2,8}$/i.test(hostname);
 }
 
-/** Match patterns of every host Paperdex captures on automatically. */
-export const AUTO_CAPTURE_MATCHES: readonly string[] = [
-  ...SCHOLAR_HOSTS.map((h) => `https://${h}/*`),
+/** The other scholarly sites with an adapter, as match patterns. */
+export const SITE_MATCHES: readonly string[] = [
+  // Semantic Scholar (single-page app)
+  'https://www.semanticscholar.org/*',
+  'https://semanticscholar.org/*',
+  // DBLP and its mirrors (the Trier mirror still answers on http)
+  'https://dblp.org/*',
+  '*://dblp.uni-trier.de/*',
+  'https://dblp.dagstuhl.de/*',
+  // arXiv, and sites that show arXiv papers
+  'https://arxiv.org/*',
+  'https://www.arxiv.org/*',
+  'https://export.arxiv.org/*',
+  'https://alphaxiv.org/*',
+  'https://www.alphaxiv.org/*',
+  'https://huggingface.co/papers/*',
+  'https://ar5iv.labs.arxiv.org/*',
+  'https://ar5iv.org/*',
+  // OpenReview (single-page app)
+  'https://openreview.net/*',
+  // ACL Anthology (and the legacy aclweb.org paths)
+  'https://aclanthology.org/*',
+  'https://www.aclweb.org/anthology/*',
 ];
+
+/** Match patterns of every host Paperdex captures on automatically. */
+export const AUTO_CAPTURE_MATCHES: readonly string[] = [...SCHOLAR_HOSTS.map((h) => `https://${h}/*`), ...SITE_MATCHES];
+
+/** Whether `url` matches a manifest match pattern (`<scheme>://<host>/<path>` with `*` globs). */
+export function matchesPattern(pattern: string, url: string): boolean {
+  const m = pattern.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);
+  if (!m) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme, host, path] = m;
+  if (scheme === '*' ? !/^https?:$/.test(u.protocol) : u.protocol !== `${scheme}:`) return false;
+  if (host.startsWith('*.')) {
+    const base = host.slice(2);
+    if (u.hostname !== base && !u.hostname.endsWith(`.${base}`)) return false;
+  } else if (host !== '*' && u.hostname !== host) return false;
+  const re = new RegExp('^' + path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(u.pathname + u.search);
+}
+
+/** Whether Paperdex captures `url` automatically (its host is in the manifest's list). */
+export function isAutoCaptureUrl(url: string): boolean {
+  return AUTO_CAPTURE_MATCHES.some((p) => matchesPattern(p, url));
+}

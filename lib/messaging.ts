@@ -18,6 +18,8 @@ const CaptureRequest = v.object({
   adapter: v.optional(SiteIdSchema),
   result: v.nullable(ScrapeResultSchema),
   errors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(20)),
+  /** The user asked for this capture (toolbar button / shortcut): runs even when auto-capture is off. */
+  onDemand: v.optional(v.boolean()),
 });
 
 /** Request schemas and allowed senders, per message type. */
@@ -28,7 +30,7 @@ export const protocol = {
 
 /** Responses, per message type. */
 export interface Responses {
-  capture: { ok: true; summary?: CaptureSummary } | { ok: false; error: string };
+  capture: { ok: true; summary?: CaptureSummary; skipped?: string } | { ok: false; error: string };
 }
 
 export type MessageType = keyof typeof protocol;

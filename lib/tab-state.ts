@@ -17,6 +17,10 @@ export interface TabState {
   summary?: CaptureSummary;
   /** Adapter errors and storage errors, shown to the user. */
   errors: string[];
+  /** Why nothing was stored although the page held papers (auto-capture paused / off for the site). */
+  skipped?: string;
+  /** The capture was asked for by the user (click-capture). */
+  onDemand?: boolean;
   updatedAt: number;
 }
 

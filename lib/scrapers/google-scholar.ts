@@ -223,7 +223,7 @@ export function parseHistogram(root: ParentNode): Record<string, number> | undef
   const labels = all(root, '.gsc_g_t')
     .map((el) => ({ year: parseYear(el.textContent), ...position(el) }))
     .filter((l): l is { year: number } & Positioned => l.year !== undefined);
-  const bars = all(root, 'a.gsc_g_a, .gsc_g_a').map((el) => ({
+  const bars = all(root, '.gsc_g_a').map((el) => ({
     count: parseCount(text(el, '.gsc_g_al')) ?? parseCount(el.textContent) ?? 0,
     ...position(el),
   }));
@@ -250,7 +250,7 @@ export function parseHistogram(root: ParentNode): Record<string, number> | undef
 
 /**
  * Metrics table #gsc_rsb_st read by position, since its labels are localised ("Citations" /
- * "Zitiert von", "All" / "Alle", "Since 2014" / "Seit 2019"): rows citations, h-index, i10-index;
+ * "Zitate", "All" / "Alle", "Since 2014" / "Seit 2019"): rows citations, h-index, i10-index;
  * columns all-time, then "since <year>".
  */
 export function parseMetricsTable(table: Element | null): ReportedMetrics {
@@ -301,7 +301,7 @@ function parseProfilePaper(tr: Element, url: URL): ScrapedPaper | undefined {
   if (!a || !title) return undefined;
   // Older markup links the title; current markup has href="javascript:void(0)" + data-href.
   const href = absUrl(a.getAttribute('href'), url) ?? absUrl(a.getAttribute('data-href'), url);
-  const grays = all(tr, '.gsc_a_t .gs_gray, .gs_gray');
+  const grays = all(tr, '.gs_gray');
   const { authors, truncated } = splitScholarAuthors(grays[0]?.textContent ?? '');
   // The second line is "Carbon 140, 201-209<span class="gs_oph">, 2018</span>": drop the year.
   const venue = textWithout(grays[1], '.gs_oph').replace(/,\s*$/, '');

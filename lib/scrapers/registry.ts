@@ -4,10 +4,14 @@
  * embedded-metadata fallback gets its turn.
  */
 import type { Adapter, ScrapeResult } from '../types';
+import { aclAnthology } from './acl-anthology';
+import { arxiv } from './arxiv';
+import { dblp } from './dblp';
 import { googleScholar } from './google-scholar';
+import { openReview } from './openreview';
 
 /** All adapters, most specific first. The generic fallback, when registered, must stay last. */
-export const adapters: readonly Adapter[] = [googleScholar];
+export const adapters: readonly Adapter[] = [googleScholar, dblp, arxiv, openReview, aclAnthology];
 
 /** Outcome of running the registry on a page. */
 export interface PageScrape {

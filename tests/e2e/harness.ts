@@ -35,6 +35,11 @@ export interface Session {
   tabIdOf(page: Page): Promise<number>;
   /** Wait until the background recorded a capture for the tab (state newer than `after`). */
   waitForCapture(tabId: number, pred?: (s: TabStateLike) => boolean): Promise<TabStateLike>;
+  /**
+   * Click the toolbar button for a tab, as a user would (CDP Extensions.triggerAction): opens the
+   * real popup and grants activeTab for that tab.
+   */
+  clickToolbar(page: Page): Promise<void>;
   /** Open an extension page (popup.html, sidepanel.html) in a tab. */
   extPage(path: string, opts?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>;
   close(): Promise<void>;
@@ -45,6 +50,7 @@ export interface TabStateLike {
   found: number;
   errors: string[];
   updatedAt: number;
+  skipped?: string;
   summary?: { papersFound: number; papersNew: number; papersUpdated: number; papersUnchanged: number; authorName?: string; authorId?: string };
 }
 
@@ -67,6 +73,8 @@ export async function launch(): Promise<Session> {
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',
+      // Lets the test use CDP Extensions.triggerAction (a toolbar click) on the loaded extension.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const routes: Route[] = [];
@@ -125,6 +133,21 @@ export async function launch(): Promise<Session> {
         if (s && pred(s)) return s;
         if (Date.now() > deadline) throw new Error(`no capture recorded for tab ${tabId}: ${JSON.stringify(s)}`);
         await new Promise((r) => setTimeout(r, 150));
+      }
+    },
+    async clickToolbar(page) {
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser handle');
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        // triggerAction wants the *tab* target of the page (not its page target).
+        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const pageInfo = await (await context.newCDPSession(page)).send('Target.getTargetInfo');
+        const tab = targetInfos.find((t) => t.url === pageInfo.targetInfo.url);
+        if (!tab) throw new Error(`no tab target for ${page.url()}`);
+        await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await cdp.detach();
       }
     },
     async extPage(path, opts = {}) {

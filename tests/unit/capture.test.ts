@@ -158,10 +158,30 @@ describe('saveCapture', () => {
     const db2 = new PaperdexDB(`test-capture-fail-${n++}`);
     await db2.open();
     const orig = db2.authors.bulkPut.bind(db2.authors);
-    db2.authors.bulkPut = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as typeof orig;
+    db2.authors.bulkPut = (() => Promise.reject(Object.assign(new Error("quota"), { name: "QuotaExceededError" }))) as unknown as typeof orig;
     await expect(saveCapture(db2, profile())).rejects.toThrow('quota');
     expect(await db2.papers.count()).toBe(0);
     expect(await db2.sources.count()).toBe(0);
     await db2.delete();
+  });
+});
+
+describe('saveCapture within one page', () => {
+  it('merges versions of one paper listed on the same page (Scholar cluster)', async () => {
+    const s = await saveCapture(db, {
+      site: 'google-scholar',
+      kind: 'search',
+      url: 'https://scholar.google.com/scholar?cluster=10815620384172930417',
+      papers: [
+        { title: 'Attention is all you need', authors: ['A Vaswani'], ids: { scholar: '10815620384172930417' } },
+        { title: 'Attention is all you need', authors: ['A Vaswani', 'N Shazeer'], ids: { arxiv: '1706.03762', scholar: '10815620384172930417' } },
+        { title: 'Attention is all you need', authors: ['A Vaswani'], ids: { scholar: '10815620384172930417' }, citations: 100 },
+      ],
+    });
+    expect(s).toMatchObject({ papersFound: 1, papersNew: 1 });
+    const all = await db.papers.toArray();
+    expect(all).toHaveLength(1);
+    expect(all[0].ids).toEqual({ scholar: '10815620384172930417', arxiv: '1706.03762' });
+    expect(all[0].citations).toBe(100);
   });
 });

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SITE_NAMES } from '@/lib/library';
+import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/settings';
+import type { SiteId } from '@/lib/types';
+
+/** Sites that capture automatically, in the order users think of them. */
+const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
+
+/** Settings: pause automatic capture, or turn it off per site. */
+export function SettingsView() {
+  const [s, setS] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void getSettings().then(setS);
+    return settingsItem.watch((v) => setS({ ...DEFAULT_SETTINGS, ...v }));
+  }, []);
+  const save = async (patch: Partial<Settings>) => setS(await updateSettings(patch));
+  const toggleSite = (site: SiteId, on: boolean) =>
+    save({ disabledSites: on ? s.disabledSites.filter((x) => x !== site) : [...new Set([...s.disabledSites, site])] });
+
+  return (
+    <section class="settings" aria-label="Settings">
+      <div class="section-title">Capture</div>
+      <label class="setting">
+        <input type="checkbox" checked={s.autoCapture} onChange={(e) => void save({ autoCapture: (e.target as HTMLInputElement).checked })} />
+        <span>
+          <strong>Capture automatically</strong>
+          <span class="small muted">Store papers and authors from the sites below as you browse. When off, use “Capture this page” in the toolbar popup or Alt+Shift+P.</span>
+        </span>
+      </label>
+      <fieldset class="sites" disabled={!s.autoCapture}>
+        <legend class="small muted">Capture automatically on</legend>
+        {AUTO_SITES.map((site) => (
+          <label class="setting compact" key={site}>
+            <input type="checkbox" checked={!s.disabledSites.includes(site)} onChange={(e) => void toggleSite(site, (e.target as HTMLInputElement).checked)} />
+            <span>{SITE_NAMES[site]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="section-title">Privacy</div>
+      <p class="small muted">
+        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the
+        extension deletes its data, so export first.
+      </p>
+    </section>
+  );
+}
