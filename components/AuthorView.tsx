@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/db';
+import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/authors';
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
 import type { AuthorRecord, PaperRecord } from '@/lib/types';
 import { MetricsGrid } from './MetricsGrid';
@@ -19,8 +20,20 @@ function sortPapers(papers: PaperRecord[], by: Sort): PaperRecord[] {
 }
 
 /** One author: profile details, metrics each site reported, and their collected papers. */
-export function AuthorView({ db, authorId, onBack }: { db: PaperdexDB; authorId: string; onBack: () => void }) {
+export function AuthorView({
+  db,
+  authorId,
+  onBack,
+  onOpenAuthor,
+}: {
+  db: PaperdexDB;
+  authorId: string;
+  onBack: () => void;
+  onOpenAuthor?: (id: string) => void;
+}) {
   const author = useLive<AuthorRecord | null>(async () => (await db.authors.get(authorId)) ?? null, [authorId], null);
+  const candidates = useLive(async () => (author ? sameNameCandidates(db, author) : []), [author], [] as Awaited<ReturnType<typeof sameNameCandidates>>);
+  const [message, setMessage] = useState<string | null>(null);
   const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
   const [sort, setSort] = useState<Sort>('citations');
   const sorted = useMemo(() => sortPapers(papers, sort), [papers, sort]);
@@ -85,6 +98,63 @@ export function AuthorView({ db, authorId, onBack }: { db: PaperdexDB; authorId:
           <PaperItem key={p.id} paper={p} onOpen={openPaper} />
         ))}
       </ul>
+      {(author.profileKeys.length > 1 || candidates.length > 0) && (
+        <section aria-label="Identity">
+          <div class="section-title">Same person?</div>
+          {message && <div class="status" role="status">{message}</div>}
+          {author.profileKeys.length > 1 && (
+            <ul class="identity">
+              {author.profileKeys.map((k) => {
+                const p = author.profiles.find((x) => `${x.site}:${x.id ?? x.url}` === k);
+                return (
+                  <li key={k}>
+                    <span>
+                      {SITE_NAMES[k.split(':')[0] as keyof typeof SITE_NAMES] ?? k.split(':')[0]} profile{' '}
+                      <span class="faint small">{p?.id ?? p?.url ?? k}</span>
+                    </span>
+                    <button
+                      type="button"
+                      class="btn small"
+                      onClick={async () => {
+                        const split = await splitProfile(db, author.id, k);
+                        setMessage(`Split out as a separate author (${plural(split.paperIds.length, 'paper')}).`);
+                      }}
+                    >
+                      Not the same person
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {candidates.length > 0 && (
+            <ul class="identity">
+              {candidates.slice(0, 5).map(({ author: o, shared }) => (
+                <li key={o.id}>
+                  <span>
+                    <button type="button" class="btn-link" onClick={() => onOpenAuthor?.(o.id)}>
+                      {o.name}
+                    </button>{' '}
+                    <span class="faint small">
+                      {o.profiles.map((p) => SITE_NAMES[p.site]).join(', ') || 'no profile'} · {plural(shared, 'shared paper')}
+                    </span>
+                  </span>
+                  <button
+                    type="button"
+                    class="btn small"
+                    onClick={async () => {
+                      await mergeAuthors(db, author.id, o.id);
+                      setMessage(`Merged ${o.name} into this author.`);
+                    }}
+                  >
+                    Merge
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </article>
   );
 }

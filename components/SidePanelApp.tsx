@@ -93,7 +93,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
           </>
         )}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
-        {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} />}
+        {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} onOpenAuthor={(id) => setView({ name: 'author', id })} />}
         {view.name === 'settings' && <SettingsView />}
       </main>
     </div>

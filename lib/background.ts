@@ -3,9 +3,10 @@
  * the per-tab state and toolbar badge up to date. The entrypoint only calls {@link startBackground}.
  */
 import { browser } from 'wxt/browser';
-import { saveCapture } from './capture';
+import { lookupKnown, saveCapture } from './capture';
 import { getDb } from './db';
 import { registerHandlers, type Handlers } from './messaging';
+import { autoLinkAuthor } from './authors';
 import { captureTabNow } from './capture-now';
 import { SITE_NAMES } from './library';
 import { autoCaptureAllowed, getSettings } from './settings';
@@ -54,11 +55,15 @@ export async function captureForTab(
         : 'Automatic capture is paused.';
       await setTabState(tabId, { url, site: result.site, kind: result.kind, found: result.papers.length, errors, skipped, updatedAt: Date.now() });
       await setBadge(tabId, '');
-      return { ok: true as const, summary: undefined, skipped };
+      const known = settings.showBadges ? await lookupKnown(getDb(), result.papers) : undefined;
+      return { ok: true as const, summary: undefined, skipped, known };
     }
   }
   try {
-    const summary = await saveCapture(getDb(), result, { visitId });
+    const { known, ...summary } = await saveCapture(getDb(), result, { visitId });
+    // The same person's profile on another site, with shared papers: link them.
+    if (summary.authorId) summary.authorId = await autoLinkAuthor(getDb(), summary.authorId);
+    const { showBadges } = await getSettings();
     await setTabState(tabId, {
       url,
       site: result.site,
@@ -70,7 +75,7 @@ export async function captureForTab(
       updatedAt: Date.now(),
     });
     await setBadge(tabId, summary.papersFound > 999 ? '999+' : String(summary.papersFound || '✓'));
-    return { ok: true as const, summary };
+    return { ok: true as const, summary, known: showBadges ? known : undefined };
   } catch (e) {
     const error = describeStorageError(e);
     console.error('[paperdex] capture failed', e);

@@ -33,6 +33,11 @@ export interface CaptureSummary {
   papersNew: number;
   papersUpdated: number;
   papersUnchanged: number;
+  /**
+   * Per scraped paper (same order as the capture's `papers`): whether it was already in the
+   * library before this capture. Drives the "in Paperdex" badges; not kept in tab state.
+   */
+  known?: boolean[];
 }
 
 /** Options for {@link saveCapture}. */
@@ -212,10 +217,16 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
     const loadAuthor = async (key: string) =>
       authorsByKey.get(key) ?? (await db.authors.where('profileKeys').equals(key).first());
 
+    const known: boolean[] = [];
+    const createdHere = new Set<string>();
     for (const p of result.papers) {
-      if (!p.title?.trim()) continue;
+      if (!p.title?.trim()) {
+        known.push(false);
+        continue;
+      }
       const found = await findPaper(db, p);
       const existing = found && (touched.get(found.id) ?? found);
+      known.push(!!existing && !createdHere.has(existing.id));
       let rec: PaperRecord;
       if (existing) {
         const before = comparable(existing);
@@ -229,6 +240,7 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
         // A different paper may already hold the derived id (same title, conflicting DOI):
         // derive a distinct one deterministically.
         for (let i = 2; await db.papers.get(rec.id); i++) rec.id = paperIdFor(p) + '-' + i;
+        createdHere.add(rec.id);
         papersNew++;
       }
       addSighting(rec, site, url, at, p.citations);
@@ -314,6 +326,16 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       papersNew: row.papersNew,
       papersUpdated: row.papersUpdated,
       papersUnchanged: row.papersUnchanged,
+      known,
     };
+  });
+}
+
+/** Which of these papers are already in the library (read-only; for badges when not capturing). */
+export async function lookupKnown(db: PaperdexDB, papers: ScrapedPaper[]): Promise<boolean[]> {
+  return db.transaction('r', db.papers, async () => {
+    const out: boolean[] = [];
+    for (const p of papers) out.push(!!p.title?.trim() && !!(await findPaper(db, p)));
+    return out;
   });
 }

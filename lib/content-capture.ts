@@ -3,14 +3,16 @@
  * the background, and scrape again when the page changes (rows appended by Google Scholar's
  * "Show more", single-page-app renders and in-app navigation). Sends only when the result changed.
  */
+import { showBadges } from './badges';
+import { titleKey } from './normalize';
 import { scrapePage } from './scrapers/registry';
-import type { RequestOf } from './messaging';
+import type { RequestOf, Responses } from './messaging';
 
 /** Dependencies, injected so the logic runs in tests without a browser. */
 export interface CaptureEnv {
   doc: Document;
   href: () => string;
-  send: (req: RequestOf<'capture'>) => Promise<unknown>;
+  send: (req: RequestOf<'capture'>) => Promise<Responses['capture'] | undefined>;
   /** New id per page visit (and per SPA navigation). */
   newVisitId: () => string;
 }
@@ -28,6 +30,11 @@ export function createCapturer(env: CaptureEnv) {
   let visitId = env.newVisitId();
   let lastHref = env.href();
   let last = '';
+  /**
+   * Whether each paper (by title key) was in the library when this visit first saw it: re-scrapes
+   * of the same visit find everything "known" (it was just captured), which must not badge it.
+   */
+  let firstSeen = new Map<string, boolean>();
   let running: Promise<void> | undefined;
   let again = false;
 
@@ -36,6 +43,7 @@ export function createCapturer(env: CaptureEnv) {
     if (href !== lastHref) {
       lastHref = href;
       visitId = env.newVisitId();
+      firstSeen = new Map();
     }
     let url: URL;
     try {
@@ -47,7 +55,15 @@ export function createCapturer(env: CaptureEnv) {
     const fp = fingerprint([href, result, errors]);
     if (fp === last) return;
     last = fp;
-    await env.send({ visitId, url: href, adapter, result, errors });
+    const res = await env.send({ visitId, url: href, adapter, result, errors });
+    if (result && res?.ok && res.known) {
+      const known = result.papers.map((p, i) => {
+        const k = titleKey(p.title);
+        if (!firstSeen.has(k)) firstSeen.set(k, !!res.known![i]);
+        return firstSeen.get(k)!;
+      });
+      showBadges(env.doc, result.papers, known);
+    }
   }
 
   /** Scrape now (coalescing overlapping calls into one follow-up run). */

@@ -50,7 +50,10 @@ export function idsConflict(a: PaperIds, b: PaperIds): boolean {
 export function sameByTitle(p: Pick<ScrapedPaper, 'title' | 'year' | 'authors' | 'ids'>, r: PaperRecord): boolean {
   if (!r.titleKey || titleKey(p.title) !== r.titleKey) return false;
   if (p.year && r.year && Math.abs(p.year - r.year) > 1) return false;
-  const a = p.authors[0], b = r.authors[0];
+  // Double-blind venues list "Anonymous" (https://openreview.net/group?id=ICLR.cc/2019/Conference):
+  // no author evidence either way.
+  const named = (x: string | undefined) => (x && !/^anonymous\b/i.test(x.trim()) ? x : undefined);
+  const a = named(p.authors[0]), b = named(r.authors[0]);
   if (a && b && surname(a) !== surname(b)) return false;
   return !idsConflict(canonicalIds(p.ids), r.ids);
 }

@@ -30,7 +30,9 @@ export const protocol = {
 
 /** Responses, per message type. */
 export interface Responses {
-  capture: { ok: true; summary?: CaptureSummary; skipped?: string } | { ok: false; error: string };
+  capture:
+    | { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] }
+    | { ok: false; error: string };
 }
 
 export type MessageType = keyof typeof protocol;

@@ -202,6 +202,8 @@ export interface AuthorRecord {
   reported: ReportedSnapshot[];
   paperIds: string[];
   coauthors?: ScrapedProfileRef[];
+  /** Profile keys the user said are a different person (split): never auto-linked again. */
+  notSame?: string[];
   addedAt: number;
   updatedAt: number;
 }

@@ -41,6 +41,8 @@ describe('identity', () => {
     expect(sameByTitle({ title: 'Deep residual learning.', year: 2015, authors: ['K He'] }, r)).toBe(true);
     expect(sameByTitle({ title: 'Deep residual learning', year: 2019, authors: ['K He'] }, r)).toBe(false);
     expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['J Smith'] }, r)).toBe(false);
+    expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['Anonymous'] }, r)).toBe(true);
+    expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['Kaiming He'], ids: { doi: '10.1/x' } }, { ...r, ids: { doi: '10.1/y' } })).toBe(false);
   });
   it('derives stable ids', () => {
     expect(paperIdFor({ title: 'X', ids: { doi: '10.1/A' } })).toBe(paperIdFor({ title: 'Other', ids: { doi: '10.1/a' } }));
