@@ -9,9 +9,20 @@ import { arxiv } from './arxiv';
 import { dblp } from './dblp';
 import { googleScholar } from './google-scholar';
 import { openReview } from './openreview';
+import { seedAuthor } from './seed-author';
+import { seedSearch } from './seed-search';
 
 /** All adapters, most specific first. The generic fallback, when registered, must stay last. */
-export const adapters: readonly Adapter[] = [googleScholar, dblp, arxiv, openReview, aclAnthology];
+export const adapters: readonly Adapter[] = [
+  googleScholar,
+  dblp,
+  arxiv,
+  openReview,
+  aclAnthology,
+  // Structural detectors for AI-paper sites we don't know by name: after every named site.
+  seedAuthor,
+  seedSearch,
+];
 
 /** Outcome of running the registry on a page. */
 export interface PageScrape {
