@@ -104,7 +104,7 @@ export function normalizeDoi(s: string | null | undefined): string | undefined {
 export function normalizeArxivId(s: string | null | undefined): string | undefined {
   if (!s) return undefined;
   const t = clean(s);
-  const modern = t.match(/(?:^|[^\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d.])/);
+  const modern = t.match(/(?:^|[^\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d|\.\d)/);
   if (modern) return modern[1];
   const old = t.match(/\b([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?\b/);
   return old ? old[1] : undefined;

@@ -529,21 +529,21 @@ function jsonPaper(node: Obj, idx: NodeIndex, url: URL): ScrapedPaper | null {
 
 /**
  * Scholarly works described by the page's JSON-LD blocks: top-level nodes, `@graph` members,
- * `mainEntity`, and `ItemList` elements (then `listed` is true). Works a node only cites
+ * `mainEntity` (all in `papers`), and `ItemList` elements (in `listed`). Works a node only cites
  * (`citation`) or belongs to are not papers of the page.
  */
-export function jsonLdPapers(doc: Document, url: URL): { papers: ScrapedPaper[]; listed: boolean } {
+export function jsonLdPapers(doc: Document, url: URL): { papers: ScrapedPaper[]; listed: ScrapedPaper[] } {
   const roots: Json[] = [];
   for (const s of all(doc, 'script[type]')) {
     if (!/^application\/ld\+json$/i.test((s.getAttribute('type') ?? '').trim())) continue;
     const parsed = parseJsonLd(s.textContent);
     if (parsed !== null) roots.push(parsed);
   }
-  if (!roots.length) return { papers: [], listed: false };
+  if (!roots.length) return { papers: [], listed: [] };
   const idx = new NodeIndex();
   idx.add(roots);
   const papers: ScrapedPaper[] = [];
-  let listed = false;
+  const listed: ScrapedPaper[] = [];
   const seen = new Set<Obj>();
   const visit = (v: Json, depth: number, inList: boolean) => {
     if (depth > 10) return;
@@ -556,10 +556,7 @@ export function jsonLdPapers(doc: Document, url: URL): { papers: ScrapedPaper[];
     seen.add(v);
     if (isScholarlyNode(v, idx)) {
       const p = jsonPaper(v, idx, url);
-      if (p) {
-        papers.push(p);
-        if (inList) listed = true;
-      }
+      if (p) (inList ? listed : papers).push(p);
       return;
     }
     if (Array.isArray(v['@graph'])) visit(v['@graph'], depth + 1, inList);
@@ -920,7 +917,7 @@ function isTitleLike(s: string): boolean {
 function splitSentences(s: string): string[] {
   return s
     .split(/(?<=\p{Ll}{2}|[\d)\]"”'’])\.\s+(?=\S)/u)
-    .map((x) => clean(x))
+    .map((x) => clean(x.replace(/^[\s.,:;–—-]+/, '')))
     .filter(Boolean);
 }
 
@@ -1000,6 +997,7 @@ function readCard(el: Element, base: URL): ScrapedPaper | null {
     year = y;
     venue = clean(
       line
+        .replace(/^[\s.,:;–—-]+/, '')
         .replace(/^in\s*:?\s+/i, '')
         .replace(/[\s,.(]*\b(1[89]\d\d|20\d\d)\b\)?\.?$/, '')
         .replace(/[.,;:]$/, ''),
@@ -1061,6 +1059,26 @@ function readCard(el: Element, base: URL): ScrapedPaper | null {
   });
 }
 
+const REFERENCES_HEADING =
+  /^(\d+\.?\s*)?(references|reference list|bibliography|works cited|literature cited|cited works|citations|notes|sources|further reading|literatur|références|referencias)$/i;
+
+/**
+ * Whether a list sits under a "References" heading: cited works of an article or blog post, not
+ * a publication list. Looks at the few elements before the list and before its two ancestors.
+ */
+function underReferencesHeading(container: Element): boolean {
+  let node: Element | null = container;
+  for (let up = 0; node && up < 3; up++, node = node.parentElement) {
+    let prev = node.previousElementSibling;
+    for (let k = 0; prev && k < 3; k++, prev = prev.previousElementSibling) {
+      if (/^H[1-6]$/.test(prev.tagName) || prev.getAttribute('role') === 'heading') return REFERENCES_HEADING.test(clean(prev.textContent));
+      const h = prev.querySelector('h1, h2, h3, h4, h5, h6');
+      if (h && clean(prev.textContent) === clean(h.textContent)) return REFERENCES_HEADING.test(clean(h.textContent));
+    }
+  }
+  return false;
+}
+
 /** Tag plus sorted classes: cards of one listing share it. */
 function signature(el: Element): string {
   return `${el.tagName}.${(el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).sort().join('.')}`;
@@ -1118,7 +1136,13 @@ export function cardPapers(doc: Document, base: URL): ScrapedPaper[] {
     }
   }
   const cards: Card[] = [];
+  const refLists = new Map<Element, boolean>();
   for (const el of candidates) {
+    const container = el.parentElement;
+    if (!container) continue;
+    let isRefs = refLists.get(container);
+    if (isRefs === undefined) refLists.set(container, (isRefs = underReferencesHeading(container)));
+    if (isRefs) continue;
     const paper = readCard(el, base);
     if (paper) cards.push({ el, paper });
   }
@@ -1165,10 +1189,24 @@ export function mergePaper(base: ScrapedPaper, extra: ScrapedPaper): ScrapedPape
  */
 function mergeAcross(primary: ScrapedPaper[], extra: ScrapedPaper[]): ScrapedPaper[] {
   const out = primary.slice();
-  const n = out.length;
+  if (!extra.length) return out;
+  // Index the primary papers by DOI, arXiv id and title so big listings merge in linear time.
+  const index = new Map<string, number[]>();
+  const keysOf = (p: ScrapedPaper) =>
+    [p.ids?.doi && `doi:${p.ids.doi}`, p.ids?.arxiv && `arxiv:${p.ids.arxiv}`, `t:${titleKey(p.title)}`].filter(
+      (k): k is string => !!k && k !== 't:',
+    );
+  primary.forEach((p, i) => {
+    for (const k of keysOf(p)) {
+      const list = index.get(k);
+      if (list) list.push(i);
+      else index.set(k, [i]);
+    }
+  });
   for (const p of extra) {
-    const i = out.findIndex((g, k) => k < n && sameWork(g, p));
-    if (i >= 0) out[i] = mergePaper(out[i], p);
+    let best = -1;
+    for (const k of keysOf(p)) for (const i of index.get(k) ?? []) if ((best < 0 || i < best) && sameWork(out[i], p)) best = i;
+    if (best >= 0) out[best] = mergePaper(out[best], p);
     else out.push(p);
   }
   return out;
@@ -1210,16 +1248,17 @@ function scrape(doc: Document, url: URL): ScrapeResult | null {
   const ld = jsonLdPapers(doc, url);
   const micro = microdataPapers(doc, url);
   const coins = coinsPapers(doc);
-  const structured = mergeAcross(ld.papers, micro);
+  // Works the page presents at top level (JSON-LD nodes, microdata items); JSON-LD list items apart.
+  const top = mergeAcross(ld.papers, micro);
 
-  // The page describes itself (meta tags, one structured work, a declared DOI): a paper page.
+  // The page describes itself (meta tags, one top-level structured work, a declared DOI): a paper page.
   let main: ScrapedPaper | null = highwire ?? dc;
   if (highwire && dc && sameWork(highwire, dc)) main = mergePaper(highwire, dc);
   if (main) {
-    for (const s of structured) if (sameWork(main, s)) main = mergePaper(main, s);
-  } else if (structured.length === 1 && !ld.listed) {
-    main = structured[0];
-  } else if (!structured.length) {
+    for (const s of top) if (sameWork(main, s)) main = mergePaper(main, s);
+  } else if (top.length === 1) {
+    main = top[0];
+  } else if (!top.length && !ld.listed.length) {
     main = landingPaper(doc, url);
   }
   if (main) {
@@ -1232,14 +1271,15 @@ function scrape(doc: Document, url: URL): ScrapeResult | null {
     if (!main.url) main = { ...main, url: canonicalUrl(doc, url) ?? pageUrl(url) };
     return result('paper', [main]);
   }
-  // A single COinS describes one work, but not necessarily this page (a bibliography entry).
-  if (!structured.length && coins.length === 1) return result('paper', coins);
-  if (structured.length) {
-    return result('listing', mergeAcross(structured, coins).slice(0, structured.length));
-  }
-  if (coins.length) return result('listing', coins);
-  if (cardsAllowed(url)) return result('listing', cardPapers(doc, url));
-  return null;
+
+  // Listings: structured items (COinS fill in their gaps), else several COinS, else paper cards.
+  const structured = mergeAcross(top, ld.listed);
+  if (structured.length) return result('listing', mergeAcross(structured, coins).slice(0, structured.length));
+  if (coins.length >= 2) return result('listing', coins);
+  const cards = cardsAllowed(url) ? cardPapers(doc, url) : [];
+  if (cards.length) return result('listing', mergeAcross(cards, coins).slice(0, cards.length));
+  // A single COinS describes one work, though not necessarily this page (a bibliography entry).
+  return result('paper', coins);
 }
 
 /** The generic embedded-metadata fallback. Must stay last in the registry. */

@@ -7,14 +7,17 @@ import type { Adapter, ScrapeResult } from '../types';
 import { aclAnthology } from './acl-anthology';
 import { arxiv } from './arxiv';
 import { dblp } from './dblp';
+import { generic } from './generic';
 import { googleScholar } from './google-scholar';
 import { openReview } from './openreview';
 import { seedAuthor } from './seed-author';
 import { seedSearch } from './seed-search';
+import { semanticScholar } from './semantic-scholar';
 
 /** All adapters, most specific first. The generic fallback, when registered, must stay last. */
 export const adapters: readonly Adapter[] = [
   googleScholar,
+  semanticScholar,
   dblp,
   arxiv,
   openReview,
@@ -22,6 +25,8 @@ export const adapters: readonly Adapter[] = [
   // Structural detectors for AI-paper sites we don't know by name: after every named site.
   seedAuthor,
   seedSearch,
+  // Embedded metadata (citation_*, Dublin Core, JSON-LD, microdata, COinS) on any other page: last.
+  generic,
 ];
 
 /** Outcome of running the registry on a page. */

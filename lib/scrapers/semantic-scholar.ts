@@ -163,7 +163,8 @@ function linkIds(links: Element[], base: URL): { doi?: string; arxiv?: string; p
     const href = absUrl(a.getAttribute('href'), base);
     if (!href) continue;
     if (!doi && /\/\/(?:dx\.)?doi\.org\/10\./i.test(href)) doi = normalizeDoi(href);
-    if (!arxiv && /\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(href)) arxiv = normalizeArxivId(href);
+    // normalizeArxivId refuses "1805.02262.pdf" (a dot follows the id): drop the extension first.
+    if (!arxiv && /\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(href)) arxiv = normalizeArxivId(href.replace(/\.pdf(?=$|[?#])/i, ''));
     if (!pdfUrl && isPdfLink(a, href)) pdfUrl = href;
   }
   return { doi, arxiv, pdfUrl };
@@ -302,7 +303,7 @@ export function parseCard(row: Element, base: URL): ScrapedPaper | null {
   const found = linkIds(links, base);
   const categories = uniq(all(row, '.cl-paper-fos').flatMap((el) => splitFields(visibleText(el))));
 
-  return compact<ScrapedPaper>({
+  return paper({
     title,
     authors,
     authorsTruncated: truncated || undefined,
@@ -318,6 +319,11 @@ export function parseCard(row: Element, base: URL): ScrapedPaper | null {
     pdfUrl: found.pdfUrl,
     authorProfiles: profiles,
   });
+}
+
+/** `compact` a paper, keeping `authors` (required, even when empty). */
+function paper(p: ScrapedPaper): ScrapedPaper {
+  return { ...compact(p), authors: p.authors };
 }
 
 function text1(root: ParentNode, selector: string): string {
@@ -363,7 +369,12 @@ export function parseAuthorStats(doc: ParentNode): ReportedMetrics | undefined {
   for (const row of rows) {
     let label = visibleText(row.querySelector('.author-detail-card__stats-row__label, [class*="stats-row__label"], dt'));
     let value = visibleText(row.querySelector('.author-detail-card__stats-row__value, .author-detail-card__stats-value, [class*="stats-row__value"], dd'));
-    if (!label || !value) {
+    if ((!label || !value) && row.children.length === 2) {
+      label = visibleText(row.children[0]);
+      value = visibleText(row.children[1]);
+      if (parseCount(value) === undefined && parseCount(label) !== undefined) [label, value] = [value, label]; // "52 Publications"
+    }
+    if (!label || !value || parseCount(value) === undefined) {
       const t = visibleText(row);
       const after = t.match(/^(.*?[^\d\s.,])\s*(\d[\d.,]*\s*[KkMm]?)$/); // "Publications 52"
       const before = t.match(/^(\d[\d.,]*\s*[KkMm]?)\s+(\D.*)$/); // "52 Publications"
@@ -543,7 +554,7 @@ function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult
 
   const categories = uniq(outsideRows(doc, `.cl-paper-fos, ${tid('paper-fos')}`).flatMap((el) => splitFields(visibleText(el))));
 
-  const paper = compact<ScrapedPaper>({
+  const scraped = paper({
     title,
     authors,
     authorsTruncated: authorsTruncated || undefined,
@@ -559,7 +570,7 @@ function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult
     pdfUrl: found.pdfUrl,
     authorProfiles,
   });
-  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [paper] };
+  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [scraped] };
 }
 
 /**
@@ -574,13 +585,14 @@ function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): ScrapeRe
   let title = meta(doc, 'citation_title');
   if (!title) {
     const og = meta(doc, 'og:title');
-    if (/\s\|\s*Semantic Scholar$/i.test(og)) title = clean(og.replace(/\s\|\s*Semantic Scholar$/i, ''));
+    // "[PDF] Title | Semantic Scholar": the site marks papers with a PDF in the title.
+    if (/\s\|\s*Semantic Scholar$/i.test(og)) title = clean(og.replace(/\s\|\s*Semantic Scholar$/i, '').replace(/^\[(?:PDF|HTML)\]\s*/i, ''));
   }
   if (!title || /^Semantic Scholar\b/i.test(title)) return null;
   const authors = all<HTMLMetaElement>(doc, 'meta[name="citation_author"]').map((m) => clean(m.getAttribute('content'))).filter(Boolean);
   const { year, date } = parsePubDate(meta(doc, 'citation_publication_date') || meta(doc, 'citation_date'));
   const pdf = absUrl(meta(doc, 'citation_pdf_url'), url);
-  const paper = compact<ScrapedPaper>({
+  const scraped = paper({
     title,
     authors,
     year,
@@ -591,7 +603,7 @@ function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): ScrapeRe
     url: `${ORIGIN}${url.pathname}`,
     pdfUrl: pdf,
   });
-  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [paper] };
+  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [scraped] };
 }
 
 // ---------------------------------------------------------------------------------------------
