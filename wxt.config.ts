@@ -24,7 +24,7 @@ export default defineConfig({
     name: 'Paperdex',
     description:
       'Captures the authors and papers on the scholarly pages you visit, keeps them on your machine, and makes them searchable.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -4,14 +4,15 @@ import { processTerm } from '@/lib/search';
  * Render `text` with the words that matched the search wrapped in <mark>. Output is text nodes
  * only (Preact escapes them): page-scraped strings never become markup.
  */
-export function Highlight({ text, terms }: { text: string; terms?: string[] }) {
-  if (!terms?.length || !text) return <>{text}</>;
+export function Highlight({ text, terms, prefixes }: { text: string; terms?: string[]; prefixes?: string[] }) {
+  if ((!terms?.length && !prefixes?.length) || !text) return <>{text}</>;
   const wanted = new Set(terms);
+  const pre = (prefixes ?? []).filter((p) => p.length >= 1);
   const parts: (string | { m: string })[] = [];
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const t = processTerm(m[0]);
-    if (!t || !wanted.has(t)) continue;
+    if (!t || !(wanted.has(t) || pre.some((p) => t.startsWith(p)))) continue;
     if (m.index! > last) parts.push(text.slice(last, m.index));
     parts.push({ m: m[0] });
     last = m.index! + m[0].length;

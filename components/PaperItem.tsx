@@ -12,12 +12,14 @@ export function paperLink(p: PaperRecord): string | undefined {
 export function PaperItem({
   paper,
   terms,
+  prefixes,
   active,
   onOpen,
   id,
 }: {
   paper: PaperRecord;
   terms?: string[];
+  prefixes?: string[];
   active?: boolean;
   onOpen?: (p: PaperRecord) => void;
   id?: string;
@@ -37,21 +39,21 @@ export function PaperItem({
       <div class="t">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" tabIndex={-1} style="color: inherit">
-            <Highlight text={paper.title} terms={terms} />
+            <Highlight text={paper.title} terms={terms} prefixes={prefixes} />
           </a>
         ) : (
-          <Highlight text={paper.title} terms={terms} />
+          <Highlight text={paper.title} terms={terms} prefixes={prefixes} />
         )}
       </div>
       <div class="a">
-        <Highlight text={fmtAuthors(paper.authors, paper.authorsTruncated)} terms={terms} />
+        <Highlight text={fmtAuthors(paper.authors, paper.authorsTruncated)} terms={terms} prefixes={prefixes} />
       </div>
       <div class="m">
         {joinDots([
           paper.year ? <span>{paper.year}</span> : null,
           paper.venue ? (
             <span class="venue">
-              <Highlight text={paper.venue} terms={terms} />
+              <Highlight text={paper.venue} terms={terms} prefixes={prefixes} />
             </span>
           ) : null,
           paper.citations !== undefined ? <span class="cites">{plural(paper.citations, 'citation')}</span> : null,

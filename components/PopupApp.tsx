@@ -10,7 +10,8 @@ import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
 import { plural } from './format';
 import { useLive } from './use-live';
-import { usePaperSearch } from './use-paper-search';
+import { QueryHelp } from './QueryHelp';
+import { useSearch } from './use-search';
 
 /** The tab the popup is about: `?tabId=` when given, else the active tab of this window. */
 async function targetTab(): Promise<{ id?: number; windowId?: number }> {
@@ -30,7 +31,8 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
   const [tab, setTab] = useState<{ id?: number; windowId?: number }>({});
   const [state, setState] = useState<TabState | null | undefined>(undefined);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
-  const { hits, ready } = usePaperSearch(db, query, 30);
+  const res = useSearch(db, query, { limit: 30 });
+  const hits = res.hits;
   const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
   const [capturing, setCapturing] = useState(false);
 
@@ -85,23 +87,32 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
         </button>
       </header>
       <div class="popup-body">
-        <SearchBox
-          value={query}
-          onInput={setQuery}
-          controls="results"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setQuery('');
-            } else onKey(e);
-          }}
-        />
+        <div class="search-row">
+          <SearchBox
+            value={query}
+            onInput={setQuery}
+            controls="results"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              } else onKey(e);
+            }}
+          />
+          <QueryHelp />
+        </div>
         {query.trim() ? (
           <div class="popup-results" aria-live="polite">
+            {res.warnings.map((w) => (
+              <div class="error" role="alert" key={w}>
+                {w}
+              </div>
+            ))}
+            {res.quick && <div class="small faint">Quick title matches — full search is starting…</div>}
             {hits.length ? (
-              <ResultList hits={hits} active={active} />
+              <ResultList hits={hits} active={active} prefixes={res.prefixes} />
             ) : (
-              <div class="empty">{ready ? `No papers match “${query.trim()}”.` : 'Loading your library…'}</div>
+              <div class="empty">{res.answered ? `No papers match “${query.trim()}”.` : 'Searching…'}</div>
             )}
           </div>
         ) : (

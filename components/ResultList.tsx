@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/types';
 import { PaperItem, paperLink } from './PaperItem';
-import type { PaperHit } from './use-paper-search';
+import type { PaperHit } from './use-search';
 
 /** Open a paper's page in a new tab. */
 export function openPaper(p: PaperRecord): void {
@@ -31,14 +31,14 @@ export function useResultKeys(count: number, onEnter: (i: number) => void) {
   return { active, onKey };
 }
 
-export function ResultList({ hits, active, id = 'results' }: { hits: PaperHit[]; active: number; id?: string }) {
+export function ResultList({ hits, active, prefixes, id = 'results' }: { hits: PaperHit[]; active: number; prefixes?: string[]; id?: string }) {
   useEffect(() => {
     document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, id]);
   return (
     <ul class="results" id={id} role="listbox" aria-label="Search results">
       {hits.map((h, i) => (
-        <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} active={i === active} onOpen={openPaper} />
+        <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
       ))}
     </ul>
   );

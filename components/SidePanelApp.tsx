@@ -6,23 +6,19 @@ import { saveText } from '@/lib/ui-actions';
 import { AuthorList } from './AuthorList';
 import { AuthorView } from './AuthorView';
 import { PaperItem } from './PaperItem';
-import { ResultList, openPaper, useResultKeys } from './ResultList';
-import { SearchBox } from './SearchBox';
+import { openPaper } from './ResultList';
+import { SearchView } from './SearchView';
 import { SettingsView } from './SettingsView';
 import { plural } from './format';
 import { useLive } from './use-live';
-import { usePaperSearch } from './use-paper-search';
 
 type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'settings' };
 
 /** The side panel: full search, authors and their pages, export. */
 export function SidePanelApp({ db }: { db: PaperdexDB }) {
   const [view, setView] = useState<View>({ name: 'search' });
-  const [query, setQuery] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
-  const { hits, ready } = usePaperSearch(db, query, 200);
-  const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
 
   async function exportJson() {
     try {
@@ -67,31 +63,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         </div>
       )}
       <main class="panel-body">
-        {view.name === 'search' && (
-          <>
-            <SearchBox
-              value={query}
-              onInput={setQuery}
-              controls="panel-results"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setQuery('');
-                else onKey(e);
-              }}
-            />
-            {query.trim() ? (
-              hits.length ? (
-                <>
-                  <div class="small faint result-count">{plural(hits.length, 'result')}</div>
-                  <ResultList hits={hits} active={active} id="panel-results" />
-                </>
-              ) : (
-                <div class="empty">{ready ? `No papers match “${query.trim()}”.` : 'Loading your library…'}</div>
-              )
-            ) : (
-              <RecentPapers db={db} />
-            )}
-          </>
-        )}
+        {view.name === 'search' && <SearchView db={db} empty={<RecentPapers db={db} />} />}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
         {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} onOpenAuthor={(id) => setView({ name: 'author', id })} />}
         {view.name === 'settings' && <SettingsView />}

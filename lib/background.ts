@@ -5,14 +5,71 @@
 import { browser } from 'wxt/browser';
 import { lookupKnown, saveCapture } from './capture';
 import { getDb } from './db';
-import { registerHandlers, type Handlers } from './messaging';
+import { registerHandlers, sendMessage, type Handlers } from './messaging';
 import { autoLinkAuthor } from './authors';
 import { captureTabNow } from './capture-now';
 import { SITE_NAMES } from './library';
 import { autoCaptureAllowed, getSettings } from './settings';
+import { INDEX_VERSION_KEY, SearchHost, searchHostHandlers } from './search-host';
 import { clearTabState, setTabState } from './tab-state';
 import type { ScrapeResult } from './types';
 
+
+/** In Firefox (no offscreen documents) the search host lives here, in the background page. */
+let localHost: SearchHost | undefined;
+let creating: Promise<void> | undefined;
+
+
+/**
+ * Make sure the search host runs: Chrome's offscreen document (created once, kept while the
+ * browser runs), or, where there is no offscreen API (Firefox), a host in this background page.
+ */
+export async function ensureSearchHost(): Promise<void> {
+  const b = browser as unknown as {
+    offscreen?: { createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void> };
+    runtime: { getContexts?(f: { contextTypes: string[] }): Promise<unknown[]> };
+  };
+  const offscreen = b.offscreen;
+  if (!offscreen) {
+    if (!localHost) {
+      localHost = new SearchHost(getDb());
+      registerHandlers(searchHostHandlers(localHost));
+    }
+    return;
+  }
+  creating ??= (async () => {
+    const existing = (await b.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
+    if (existing.length) return;
+    await offscreen
+      .createDocument({
+        url: 'offscreen.html',
+        // The document hosts the in-memory search index (a worker-like job the MV3 service
+        // worker can't do: it is stopped after 30 s idle and would reload the index each time).
+        reasons: ['WORKERS'],
+        justification: 'Keeps the search index of the local paper library in memory so search is instant.',
+      })
+      .catch((e: unknown) => {
+        if (!/single offscreen document/i.test(String(e))) throw e;
+      });
+  })().finally(() => {
+    creating = undefined;
+  });
+  return creating;
+}
+
+/** Re-index changed papers in the search host, then tell open pages. */
+export async function notifyIndex(ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  try {
+    await ensureSearchHost();
+    if (localHost) await localHost.update(ids);
+    else await sendMessage('indexChanged', { ids });
+    await browser.storage.session.set({ [INDEX_VERSION_KEY]: Date.now() });
+  } catch (e) {
+    // The host catches up from the database when it next starts.
+    console.warn('[paperdex] search index update deferred:', e);
+  }
+}
 
 /** Explain a storage failure in words a user can act on. */
 export function describeStorageError(e: unknown): string {
@@ -63,6 +120,7 @@ export async function captureForTab(
     const { known, ...summary } = await saveCapture(getDb(), result, { visitId });
     // The same person's profile on another site, with shared papers: link them.
     if (summary.authorId) summary.authorId = await autoLinkAuthor(getDb(), summary.authorId);
+    await notifyIndex(summary.paperIds);
     const { showBadges } = await getSettings();
     await setTabState(tabId, {
       url,
@@ -85,7 +143,7 @@ export async function captureForTab(
   }
 }
 
-const handlers: Handlers = {
+const handlers: Partial<Handlers> = {
   async capture(data, sender) {
     const tabId = sender.tab!.id!;
     // The page may only report captures of itself.
@@ -94,11 +152,17 @@ const handlers: Handlers = {
     }
     return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand);
   },
+  async ensureSearchHost() {
+    await ensureSearchHost();
+    return { ok: true };
+  },
 };
 
 /** Wire listeners. Called once per service-worker start. */
 export function startBackground(): void {
   registerHandlers(handlers);
+  // Start (or reconnect to) the search host early so the first search is warm.
+  void ensureSearchHost().catch((e) => console.warn('[paperdex] search host not started:', e));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
   // Keyboard shortcut: capture the current page on demand (the shortcut grants activeTab).
   browser.commands?.onCommand.addListener((command, tab) => {

@@ -7,6 +7,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { CaptureSummary } from './capture';
+import type { HostStats } from './search-host';
+import type { SearchResponse } from './search';
 import { ScrapeResultSchema, SiteIdSchema, describeIssues } from './schema';
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */
@@ -22,14 +24,35 @@ const CaptureRequest = v.object({
   onDemand: v.optional(v.boolean()),
 });
 
+const SearchRequest = v.object({
+  query: v.pipe(v.string(), v.maxLength(1000)),
+  sort: v.optional(v.picklist(['relevance', 'newest', 'cited'])),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  facets: v.optional(v.boolean()),
+});
+
+const IdsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200_000)) });
+
 /** Request schemas and allowed senders, per message type. */
 export const protocol = {
   /** A content script reports what it scraped on its page (result null: nothing to capture). */
   capture: { request: CaptureRequest, from: ['content'] as SenderKind[] },
+  /** Search the library (answered by the search host). */
+  search: { request: SearchRequest, from: ['extension'] as SenderKind[] },
+  /** Papers were added, changed or deleted: the search host re-reads them. */
+  indexChanged: { request: IdsRequest, from: ['extension'] as SenderKind[] },
+  /** Make sure the search host is running (the popup asks when a search found nobody to answer). */
+  ensureSearchHost: { request: v.object({}), from: ['extension'] as SenderKind[] },
+  /** Search host statistics (benchmark). */
+  searchStats: { request: v.object({}), from: ['extension'] as SenderKind[] },
 };
 
 /** Responses, per message type. */
 export interface Responses {
+  search: SearchResponse & { ready: boolean; warnings: string[] };
+  indexChanged: { ok: true };
+  ensureSearchHost: { ok: true };
+  searchStats: HostStats & { ready: boolean };
   capture:
     | { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] }
     | { ok: false; error: string };
@@ -88,21 +111,24 @@ export function validateMessage(
 }
 
 /**
- * Register the background's handlers. Invalid or foreign messages are dropped with a warning and
- * answered with an error, never passed to a handler.
+ * Register this context's handlers (each message type is answered by the one context that
+ * handles it: captures by the background, searches by the search host). Invalid or foreign
+ * messages are dropped with a warning and answered with an error, never passed to a handler.
  */
-export function registerHandlers(handlers: Handlers): void {
+export function registerHandlers(handlers: Partial<Handlers>): void {
   const runtimeId = browser.runtime.id;
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((msg: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!msg || typeof msg !== 'object' || (msg as Envelope).paperdex !== 1) return false;
+    if (!Object.prototype.hasOwnProperty.call(handlers, (msg as Envelope).type) && Object.prototype.hasOwnProperty.call(protocol, (msg as Envelope).type)) return false;
     const checked = validateMessage(msg, sender, runtimeId, origin);
     if (!checked.ok) {
       console.warn('[paperdex] dropped message:', checked.error);
       sendResponse({ ok: false, error: checked.error });
       return false;
     }
-    const handler = handlers[checked.type] as (d: unknown, s: Sender) => Promise<unknown>;
+    const handler = handlers[checked.type] as ((d: unknown, s: Sender) => Promise<unknown>) | undefined;
+    if (!handler) return false;
     handler(checked.data, sender).then(sendResponse, (e: unknown) => {
       console.error('[paperdex]', checked.type, e);
       sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) });

@@ -135,7 +135,8 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
 
     const search = await s.extPage('sidepanel.html');
     await search.getByLabel('Search your papers').fill('cas9 structures');
-    await expect.poll(() => search.getByRole('option').first().textContent()).toContain('CRISPR–Cas9 structures and mechanisms');
+    const list = search.getByRole('listbox', { name: 'Search results' });
+    await expect.poll(() => list.getByRole('option').first().textContent()).toContain('CRISPR–Cas9 structures and mechanisms');
     await shot(search, 'sidepanel-search-light');
   });
 

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { PaperdexDB } from '@/lib/db';
+import type { Facets, SortOrder } from '@/lib/search';
+import { SITE_NAMES } from '@/lib/library';
+import type { SiteId } from '@/lib/types';
+import { QueryHelp } from './QueryHelp';
+import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { SearchBox } from './SearchBox';
+import { plural } from './format';
+import { useSearch } from './use-search';
+
+/** Quote a facet value for the query language when it has spaces. */
+function q(v: string): string {
+  return /\s/.test(v) ? `"${v}"` : v;
+}
+
+function FacetGroup({ title, items, toFilter, label }: { title: string; items: [string, number][]; toFilter: (v: string) => string; label?: (v: string) => string; }) {
+  if (!items.length) return null;
+  return (
+    <div class="facet" role="group" aria-label={`Filter by ${title.toLowerCase()}`}>
+      <div class="facet-title">{title}</div>
+      <div class="facet-items">
+        {items.slice(0, 10).map(([v, n]) => (
+          <button type="button" class="chip" key={v} data-filter={toFilter(v)}>
+            {label ? label(v) : v} <span class="faint">{n.toLocaleString('en-US')}</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Facet counts over all matches; a click narrows the query with the matching filter. */
+function FacetPanel({ facets, onFilter }: { facets: Facets; onFilter: (f: string) => void }) {
+  return (
+    <div
+      class="facets"
+      onClick={(e) => {
+        const b = (e.target as HTMLElement).closest('button[data-filter]');
+        if (b) onFilter(b.getAttribute('data-filter')!);
+      }}
+    >
+      <FacetGroup title="Year" items={facets.year} toFilter={(v) => `year:${v}`} />
+      <FacetGroup title="Venue" items={facets.venue} toFilter={(v) => `venue:${q(v)}`} />
+      <FacetGroup title="Site" items={facets.site} toFilter={(v) => `site:${v}`} label={(v) => SITE_NAMES[v as SiteId] ?? v} />
+      <FacetGroup title="Category" items={facets.category} toFilter={(v) => `cat:${v}`} />
+    </div>
+  );
+}
+
+/** Full search for the side panel: query syntax, sort, facets, keyboard navigation. */
+export function SearchView({ db, empty }: { db: PaperdexDB; empty: preact.ComponentChildren }) {
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const res = useSearch(db, query, { sort, limit: 200, facets: true });
+  const { active, onKey } = useResultKeys(res.hits.length, (i) => openPaper(res.hits[i].paper));
+  const addFilter = (f: string) => setQuery((cur) => (cur.includes(f) ? cur : `${cur.trim()} ${f} `.trimStart()));
+  return (
+    <>
+      <div class="search-row">
+        <SearchBox
+          value={query}
+          onInput={setQuery}
+          controls="panel-results"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setQuery('');
+            else onKey(e);
+          }}
+        />
+        <QueryHelp />
+      </div>
+      {query.trim() ? (
+        <>
+          <div class="result-bar">
+            <span class="small faint result-count" aria-live="polite">
+              {res.quick ? 'Quick title matches — full search is starting…' : res.answered ? plural(res.total, 'result') : 'Searching…'}
+            </span>
+            <label class="small muted">
+              Sort{' '}
+              <select aria-label="Sort results" value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortOrder)}>
+                <option value="relevance">Relevance</option>
+                <option value="newest">Newest</option>
+                <option value="cited">Most cited</option>
+              </select>
+            </label>
+          </div>
+          {res.warnings.map((w) => (
+            <div class="error" role="alert" key={w}>
+              {w}
+            </div>
+          ))}
+          {res.facets && res.total > 0 && <FacetPanel facets={res.facets} onFilter={addFilter} />}
+          {res.hits.length ? (
+            <ResultList hits={res.hits} active={active} prefixes={res.prefixes} id="panel-results" />
+          ) : res.answered ? (
+            <div class="empty">No papers match “{query.trim()}”.</div>
+          ) : null}
+        </>
+      ) : (
+        empty
+      )}
+    </>
+  );
+}
