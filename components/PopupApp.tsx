@@ -55,6 +55,8 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
   }
 
   useEffect(() => {
+    // First meaningful frame (search box + page card) is on screen: mark it for the benchmark.
+    requestAnimationFrame(() => performance.mark('paperdex:first-render'));
     let alive = true;
     void targetTab().then(async (t) => {
       if (!alive) return;

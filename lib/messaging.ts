@@ -52,7 +52,7 @@ export interface Responses {
   search: SearchResponse & { ready: boolean; warnings: string[] };
   indexChanged: { ok: true };
   ensureSearchHost: { ok: true };
-  searchStats: HostStats & { ready: boolean };
+  searchStats: HostStats & { ready: boolean; heapBytes?: number };
   capture:
     | { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] }
     | { ok: false; error: string };

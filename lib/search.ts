@@ -59,10 +59,12 @@ export interface DocMeta {
   addedAt: number;
   /** " title authors venue keywords tldr" folded, with a leading space (word-prefix checks). */
   text: string;
-  /** Folded author names. */
+  /** Folded author names, each with a leading space (" geoffrey e hinton"). */
   authors: string[];
   /** Venue without the year, as shown (for facets). */
   venue?: string;
+  /** Folded venue with a leading space (venue: filter). */
+  venueKey: string;
   sites: string[];
   cats: string[];
   flags: number;
@@ -110,8 +112,9 @@ function toMeta(p: PaperRecord): DocMeta {
     citations: p.citations ?? 0,
     addedAt: p.addedAt,
     text,
-    authors: p.authors.map((a) => foldText(a)),
+    authors: p.authors.map((a) => ' ' + foldText(a)),
     venue: venueName(p.venue),
+    venueKey: ' ' + foldText(p.venue ?? ''),
     sites: [...new Set(p.sources.map((s) => s.site))],
     cats: (p.categories ?? []).map((c) => c.toLowerCase()),
     flags,
@@ -129,6 +132,39 @@ function termsOf(text: string): Set<string> {
 }
 
 export type SortOrder = 'relevance' | 'newest' | 'cited';
+
+/** Insert into a sorted array (binary search). */
+function insertSorted<T>(arr: T[], x: T, cmp: (a: T, b: T) => number): void {
+  let lo = 0, hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(x, arr[mid]) < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  arr.splice(lo, 0, x);
+}
+
+/**
+ * The best `k` items in order, without sorting all of them: a short sorted buffer that only
+ * changes when an item beats its last entry. O(n log k) for the large match sets of short prefixes.
+ */
+export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return items.sort(cmp).slice(0, k);
+  const best = items.slice(0, k).sort(cmp);
+  for (let i = k; i < items.length; i++) {
+    const x = items[i];
+    if (cmp(x, best[k - 1]) >= 0) continue;
+    let lo = 0, hi = k - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(x, best[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, x);
+    best.pop();
+  }
+  return best;
+}
 
 export interface SearchOptions {
   limit?: number;
@@ -220,6 +256,7 @@ export class PaperIndex {
       this.mini.add(toDoc(p));
       if (p.updatedAt > this.stamp) this.stamp = p.updatedAt;
     }
+    this.commonCache = undefined;
     // MiniSearch vacuums discarded documents in the background by itself (autoVacuum).
   }
 
@@ -232,6 +269,8 @@ export class PaperIndex {
       this.meta.delete(id);
       this.mini.discard(id);
     }
+    this.commonCache = undefined;
+    this.vocabCache = undefined;
   }
 
   /** Papers with this term, over the title/authors/venue/keywords/tl;dr fields. */
@@ -239,8 +278,24 @@ export class PaperIndex {
     return this.df.get(term) ?? 0;
   }
 
+  private commonCache: string[] | undefined;
+
+  /** Terms in more than 4 % of papers (only meaningful for large libraries). */
+  private commonTerms(): string[] {
+    if (!this.commonCache) {
+      const min = this.meta.size * 0.04;
+      this.commonCache = this.meta.size < 2000 ? [] : [...this.df].filter(([, n]) => n > min).map(([t]) => t);
+    }
+    return this.commonCache;
+  }
+
   private isCommon(term: string): boolean {
     return this.meta.size >= 2000 && (this.df.get(term) ?? 0) > this.meta.size * 0.04;
+  }
+
+  /** A prefix being typed that starts a common word ("learn…") is as unselective as the word. */
+  private isCommonPrefix(prefix: string): boolean {
+    return this.isCommon(prefix) || this.commonTerms().some((t) => t.startsWith(prefix));
   }
 
   private filter(q: ParsedQuery, opts: SearchOptions): (m: DocMeta) => boolean {
@@ -249,6 +304,7 @@ export class PaperIndex {
     const notNeed = q.notHas.reduce((f, h) => f | FLAG[h], 0);
     const collections = q.collections.map((c) => opts.collectionIdsByName?.get(c) ?? `\u0000${c}`);
     const venueWords = q.venues.map((v) => ' ' + v);
+    const authorWords = q.authors.map((a) => a.split(' ').map((w) => ' ' + w));
     return (m) => {
       if (q.yearFrom !== undefined && (m.year === undefined || m.year < q.yearFrom)) return false;
       if (q.yearTo !== undefined && (m.year === undefined || m.year > q.yearTo)) return false;
@@ -256,12 +312,34 @@ export class PaperIndex {
       if (sites.length && !sites.every((s) => m.sites.some((x) => x === s || x.startsWith(s)))) return false;
       if (q.categories.length && !q.categories.every((c) => m.cats.some((x) => x === c || x.startsWith(c + '.')))) return false;
       if (collections.length && !collections.every((c) => m.collections.includes(c))) return false;
-      if (q.authors.length && !q.authors.every((a) => m.authors.some((name) => a.split(' ').every((w) => (' ' + name).includes(' ' + w))))) return false;
-      if (venueWords.length && !venueWords.every((v) => m.venue !== undefined && (' ' + foldText(m.venue)).includes(v))) return false;
+      if (authorWords.length && !authorWords.every((ws) => m.authors.some((name) => ws.every((w) => name.includes(w))))) return false;
+      if (venueWords.length && !venueWords.every((v) => m.venueKey.includes(v))) return false;
       if (q.phrases.length && !q.phrases.every((ph) => m.text.includes(' ' + ph))) return false;
       if (q.excludes.length && q.excludes.some((x) => m.text.includes(' ' + x) || m.authors.some((a) => a.includes(x)))) return false;
       return true;
     };
+  }
+
+  private vocabCache: string[] | undefined;
+
+  /** Sorted vocabulary of the title/authors/venue/keywords/tl;dr fields (rebuilt lazily after changes). */
+  private vocab(): string[] {
+    this.vocabCache ??= [...this.df.keys()].sort();
+    return this.vocabCache;
+  }
+
+  /** Whether `term` is a known word (or, for the word being typed, starts one). */
+  private known(term: string, asPrefix: boolean): boolean {
+    if (this.df.has(term)) return true;
+    if (!asPrefix) return false;
+    const v = this.vocab();
+    let lo = 0, hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < v.length && v[lo].startsWith(term);
   }
 
   /** Run a parsed query. */
@@ -269,22 +347,51 @@ export class PaperIndex {
     const t0 = performance.now();
     const limit = opts.limit ?? 50;
     const pass = this.filter(q, opts);
-    const scored = new Map<string, Hit>();
     const terms = q.terms.map((t) => processTerm(t)).filter((t): t is string => !!t);
     const last = q.lastIsPrefix ? terms[terms.length - 1] : undefined;
     const prefixes = last ? [last] : [];
+    const sort = opts.sort ?? 'relevance';
 
-    if (isEmptyQuery(q) || (terms.length === 0 && !q.terms.length)) {
-      for (const [id, m] of this.meta) if (pass(m)) scored.set(id, { id, score: 0, terms: [] });
-    } else if (terms.length === 0) {
-      // Only stop words: nothing meaningful to match.
+    // Matches stream into a running top-k and facet counts: no object per match, since a short
+    // prefix or a filter alone can match every paper.
+    type Row = { id: string; score: number; terms: string[]; m: DocMeta };
+    const cmp: (a: Row, b: Row) => number =
+      sort === 'newest'
+        ? (a, b) => (b.m.year ?? 0) - (a.m.year ?? 0) || b.m.addedAt - a.m.addedAt
+        : sort === 'cited'
+          ? (a, b) => b.m.citations - a.m.citations || b.score - a.score
+          : terms.length === 0
+            ? (a, b) => b.m.addedAt - a.m.addedAt
+            : (a, b) => b.score - a.score || b.m.citations - a.m.citations;
+    const best: Row[] = [];
+    let total = 0;
+    const facetMetas: DocMeta[] | undefined = opts.facets ? [] : undefined;
+    const seen = new Set<string>();
+    const accept = (id: string, m: DocMeta, score: number, matched: string[]) => {
+      total++;
+      facetMetas?.push(m);
+      if (best.length === limit) {
+        const worst = best[limit - 1];
+        const row = { id, score, terms: matched, m };
+        if (cmp(row, worst) >= 0) return;
+        best.pop();
+        insertSorted(best, row, cmp);
+      } else insertSorted(best, { id, score, terms: matched, m }, cmp);
+    };
+
+    if (terms.length === 0) {
+      // Filters alone (or nothing but stop words with filters): list every match.
+      if (!isEmptyQuery(q) || q.terms.length === 0) for (const [id, m] of this.meta) if (pass(m)) accept(id, m, 0, []);
     } else {
       // Words too short or too common to look up are checked on candidates instead.
-      const scan = terms.filter((t) => (t === last ? t.length <= 2 || this.isCommon(t) : this.isCommon(t)));
+      const scan = terms.filter((t) => (t === last ? t.length <= 2 || this.isCommonPrefix(t) : this.isCommon(t)));
       const lookup = terms.filter((t) => !scan.includes(t));
       const scanOk = (m: DocMeta) => scan.every((t) => m.text.includes(' ' + t));
       if (lookup.length) {
         const lookLast = lookup.includes(last ?? '\u0000') ? last : undefined;
+        // Typo tolerance only for words that aren't known words (or starts of one): fuzzy
+        // matching every correctly typed word would cost much and add noise.
+        const typos = new Set(lookup.filter((t) => t.length >= 4 && !this.known(t, t === lookLast)));
         const run = (fields: string[]) =>
           this.mini.search(lookup.join(' '), {
             fields,
@@ -293,47 +400,44 @@ export class PaperIndex {
             // The word being typed is a prefix; earlier words of 4+ letters too ("manif mix").
             prefix: (t: string) => t === lookLast || t.length >= 4,
             // One typo from 4 letters, two from 6 ("modles" → "models" is two edits).
-            fuzzy: (t: string) => (t.length >= 6 ? 0.34 : t.length >= 4 ? 0.25 : false),
+            fuzzy: (t: string) => (typos.has(t) ? (t.length >= 6 ? 0.34 : 0.25) : false),
             maxFuzzy: 2,
           });
-        const add = (rs: ReturnType<typeof run>, weight: number) => {
+        const take = (rs: ReturnType<typeof run>, weight: number) => {
           for (const r of rs) {
             const id = String(r.id);
+            if (seen.has(id)) continue;
             const m = this.meta.get(id);
             if (!m || !scanOk(m) || !pass(m)) continue;
-            const prev = scored.get(id);
-            if (!prev || prev.score < r.score * weight) scored.set(id, { id, score: r.score * weight, terms: r.terms });
+            seen.add(id);
+            accept(id, m, r.score * weight, r.terms);
           }
         };
-        add(run(PRIMARY_FIELDS), 1);
-        if (scored.size < limit) add(run([...SEARCH_FIELDS]), 0.8);
+        take(run(PRIMARY_FIELDS), 1);
+        // The abstract, when the other fields found too little.
+        if (total < limit) take(run([...SEARCH_FIELDS]), 0.8);
       } else {
         for (const [id, m] of this.meta) {
           if (!scanOk(m) || !pass(m)) continue;
-          // Rank scan matches by where the words are: the title (first part of text) counts most.
+          // Rank scan matches by where the words are: early in the text (the title) counts most.
           let score = 0;
-          const titleLen = m.text.indexOf(' ', 1) < 0 ? m.text.length : m.text.length;
           for (const t of scan) {
             const at = m.text.indexOf(' ' + t);
-            score += at >= 0 && at < Math.min(titleLen, 120) ? 2 : 1;
+            score += at < 100 ? 2 : 1;
           }
-          scored.set(id, { id, score: score + Math.log1p(m.citations) * 0.05, terms: [] });
+          accept(id, m, score + Math.log1p(m.citations) * 0.05, []);
         }
       }
       for (const t of scan) prefixes.push(t);
     }
 
-    const all = [...scored.values()];
-    const metaOf = (h: Hit) => this.meta.get(h.id)!;
-    const sort = opts.sort ?? 'relevance';
-    if (sort === 'newest') all.sort((a, b) => (metaOf(b).year ?? 0) - (metaOf(a).year ?? 0) || metaOf(b).addedAt - metaOf(a).addedAt);
-    else if (sort === 'cited') all.sort((a, b) => metaOf(b).citations - metaOf(a).citations || b.score - a.score);
-    else if (terms.length === 0) all.sort((a, b) => metaOf(b).addedAt - metaOf(a).addedAt);
-    else all.sort((a, b) => b.score - a.score || metaOf(b).citations - metaOf(a).citations);
-
-    let facets: Facets | undefined;
-    if (opts.facets) facets = this.facetsOf(all.map(metaOf));
-    return { hits: all.slice(0, limit), total: all.length, facets, prefixes: [...new Set(prefixes)], tookMs: performance.now() - t0 };
+    return {
+      hits: best.map((r) => ({ id: r.id, score: r.score, terms: r.terms })),
+      total,
+      facets: facetMetas ? this.facetsOf(facetMetas) : undefined,
+      prefixes: [...new Set(prefixes)],
+      tookMs: performance.now() - t0,
+    };
   }
 
   private facetsOf(ms: DocMeta[]): Facets {

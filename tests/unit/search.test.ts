@@ -128,3 +128,16 @@ describe.skipIf(!haveShared() || !existsSync(join(sharedPages, 'openreview/iclr2
     expect(idx.search(parseQuery('ga'), { limit: 5 }).hits.length).toBe(5);
   });
 });
+
+describe('topK', () => {
+  it('equals a full sort, stably enough for ties', async () => {
+    const { topK } = await import('../../lib/search');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 500 }), fc.integer({ min: 1, max: 40 }), (xs, k) => {
+        const cmp = (a: number, b: number) => b - a;
+        expect(topK([...xs], k, cmp)).toEqual([...xs].sort(cmp).slice(0, k));
+      }),
+    );
+  });
+});
