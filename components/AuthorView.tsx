@@ -3,7 +3,11 @@ import type { PaperdexDB } from '@/lib/db';
 import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/authors';
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
 import type { AuthorRecord, PaperRecord } from '@/lib/types';
-import { MetricsGrid } from './MetricsGrid';
+import { citationsByYear, papersByYear } from '@/lib/metrics';
+import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/author-stats';
+import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
+import { Chart, yearPoints } from './Charts';
+import { Coverage } from './PageStatus';
 import { PaperItem } from './PaperItem';
 import { openPaper } from './ResultList';
 import { fmtNum, fmtWhen, plural } from './format';
@@ -25,21 +29,42 @@ export function AuthorView({
   authorId,
   onBack,
   onOpenAuthor,
+  onCompare,
+  compared,
 }: {
   db: PaperdexDB;
   authorId: string;
   onBack: () => void;
   onOpenAuthor?: (id: string) => void;
+  /** Add this author to the side-by-side comparison. */
+  onCompare?: (id: string) => void;
+  compared?: boolean;
 }) {
   const author = useLive<AuthorRecord | null>(async () => (await db.authors.get(authorId)) ?? null, [authorId], null);
   const candidates = useLive(async () => (author ? sameNameCandidates(db, author) : []), [author], [] as Awaited<ReturnType<typeof sameNameCandidates>>);
   const [message, setMessage] = useState<string | null>(null);
   const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
   const [sort, setSort] = useState<Sort>('citations');
+  const [exclude, setExclude] = useState<Set<string>>(new Set());
+  const [fromYear, setFromYear] = useState<number | undefined>();
+  const [toYear, setToYear] = useState<number | undefined>();
   const sorted = useMemo(() => sortPapers(papers, sort), [papers, sort]);
+  const { subset, m } = useComputed(papers, { fromYear, toYear, exclude });
+  const years = useMemo(() => [...new Set(papers.map((p) => p.year).filter((y): y is number => !!y))].sort((a, b) => a - b), [papers]);
   if (!author) return <div class="empty">Loading…</div>;
   const sites = [...new Set(author.reported.map((r) => r.site))];
-  const collectedCitations = papers.reduce((s, p) => s + (p.citations ?? 0), 0);
+  const latest = latestReported(author);
+  const siteBars = latest?.citationsPerYear && Object.keys(latest.citationsPerYear).length ? latest.citationsPerYear : undefined;
+  const hHistory = reportedHistory(author, 'hIndex');
+  const cHistory = reportedHistory(author, 'citations');
+  const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const toggle = (id: string) =>
+    setExclude((cur) => {
+      const next = new Set(cur);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   return (
     <article class="author-view" aria-label={`Author ${author.name}`}>
       <button type="button" class="btn-link small" onClick={onBack}>
@@ -60,6 +85,11 @@ export function AuthorView({
           </a>
         )}
       </div>
+      {onCompare && (
+        <button type="button" class="btn small compare-btn" onClick={() => onCompare(author.id)} disabled={compared}>
+          {compared ? 'In comparison' : 'Compare with others'}
+        </button>
+      )}
       {sites.map((site) => {
         const r = latestReported(author, site)!;
         return (
@@ -67,20 +97,87 @@ export function AuthorView({
             <div class="section-title">
               Reported by {SITE_NAMES[site]} <span class="faint">· {fmtWhen(r.capturedAt)}</span>
             </div>
-            <MetricsGrid m={r} label={`Metrics reported by ${SITE_NAMES[site]}`} />
+            <ReportedVsComputed reported={r} computed={m} siteName={SITE_NAMES[site]} />
+            {r.since && (
+              <div class="small faint">
+                Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index {fmtNum(r.since.i10Index)}
+              </div>
+            )}
+            {r.other && (
+              <div class="small faint">
+                {Object.entries(r.other)
+                  .map(([k, v]) => `${k} ${fmtNum(v)}`)
+                  .join(' · ')}
+              </div>
+            )}
           </section>
         );
       })}
-      <div class="section-title">Collected</div>
-      <div class="metrics" aria-label="Over collected papers">
-        <div class="metric">
-          <div class="v">{fmtNum(papers.length)}</div>
-          <div class="l">Papers collected</div>
-        </div>
-        <div class="metric">
-          <div class="v">{fmtNum(collectedCitations)}</div>
-          <div class="l">Their citations</div>
-        </div>
+      <Coverage collected={papers.length} reported={latest?.papers} />
+
+      <div class="section-title">Charts</div>
+      {siteBars ? (
+        <Chart
+          title={`Citations per year (${SITE_NAMES[latest!.site]})`}
+          description={`Citations received each year, as ${SITE_NAMES[latest!.site]} reported on ${latest!.capturedAt.slice(0, 10)}.`}
+          series={[{ name: 'Citations', points: yearPoints(siteBars) }]}
+        />
+      ) : (
+        <Chart
+          title="Citations of collected papers, by publication year"
+          description="Total current citations of the collected papers published each year."
+          series={[{ name: 'Citations', points: yearPoints(citationsByYear(subset)) }]}
+        />
+      )}
+      <Chart
+        title="Collected papers per year"
+        description="Number of collected papers published each year."
+        series={[{ name: 'Papers', points: yearPoints(papersByYear(subset)) }]}
+      />
+      {hHistory.length >= 2 ? (
+        <>
+          <Chart title="h-index over time (reported)" description="h-index each time the profile was captured." kind="line" series={[{ name: 'h-index', points: hHistory }]} xLabel="Captured" fmtX={fmtDate} />
+          <Chart title="Citations over time (reported)" description="Total citations each time the profile was captured." kind="line" series={[{ name: 'Citations', points: cHistory }]} xLabel="Captured" fmtX={fmtDate} />
+        </>
+      ) : (
+        <div class="small faint">Metric history appears here after the profile has been captured on different days.</div>
+      )}
+
+      <div class="section-title">Metrics over collected papers</div>
+      <div class="range small muted">
+        <label>
+          From{' '}
+          <select aria-label="From year" value={fromYear ?? ''} onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}>
+            <option value="">first</option>
+            {years.map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          to{' '}
+          <select aria-label="To year" value={toYear ?? ''} onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}>
+            <option value="">last</option>
+            {years.map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+        {exclude.size > 0 && (
+          <>
+            {' '}· {plural(exclude.size, 'paper')} left out{' '}
+            <button type="button" class="btn-link small" onClick={() => setExclude(new Set())}>
+              include all
+            </button>
+          </>
+        )}
+      </div>
+      <MetricTable m={m} />
+
+      <div class="tops">
+        <TopList title="Top co-authors" items={topCoauthors(author, papers)} />
+        <TopList title="Venues" items={topVenues(papers)} />
+        <TopList title="Categories" items={topCategories(papers)} />
       </div>
       <div class="list-head">
         <div class="section-title">{plural(papers.length, 'paper')}</div>
@@ -95,7 +192,16 @@ export function AuthorView({
       </div>
       <ul class="results" aria-label={`Papers by ${author.name}`}>
         {sorted.map((p) => (
-          <PaperItem key={p.id} paper={p} onOpen={openPaper} />
+          <li class="paper-row" key={p.id}>
+            <input
+              type="checkbox"
+              checked={!exclude.has(p.id)}
+              onChange={() => toggle(p.id)}
+              aria-label={`Count “${p.title.slice(0, 80)}” in the metrics`}
+              title="Count this paper in the metrics"
+            />
+            <PaperItem paper={p} onOpen={openPaper} as="div" />
+          </li>
         ))}
       </ul>
       {(author.profileKeys.length > 1 || candidates.length > 0) && (
@@ -156,5 +262,21 @@ export function AuthorView({
         </section>
       )}
     </article>
+  );
+}
+
+function TopList({ title, items }: { title: string; items: [string, number][] }) {
+  if (!items.length) return null;
+  return (
+    <section class="top-list" aria-label={title}>
+      <div class="section-title">{title}</div>
+      <ol>
+        {items.map(([k, n]) => (
+          <li key={k}>
+            <span>{k}</span> <span class="faint">{n}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

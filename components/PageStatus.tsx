@@ -1,7 +1,8 @@
 import type { PaperdexDB } from '@/lib/db';
-import { latestReported, SITE_NAMES } from '@/lib/library';
+import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
+import type { PaperRecord } from '@/lib/types';
+import { ReportedVsComputed, useComputed } from './AuthorMetrics';
 import type { TabState } from '@/lib/tab-state';
-import { MetricsGrid } from './MetricsGrid';
 import { plural } from './format';
 import { useLive } from './use-live';
 
@@ -33,6 +34,8 @@ export function PageStatus({
     [state?.summary?.authorId, state?.updatedAt],
     null,
   );
+  const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
+  const { m: computed } = useComputed(papers);
   if (state === undefined) return <div class="card" aria-busy="true"><span class="muted">Looking at this page…</span></div>;
   if (state === null) {
     return (
@@ -65,7 +68,12 @@ export function PageStatus({
           <div class="small muted" data-testid="page-counts">
             {s.papersNew} new · {s.papersUpdated} updated · {s.papersUnchanged} already in your library
           </div>
-          {reported && <MetricsGrid m={reported} label={`Metrics reported by ${site}`} />}
+          {author && (
+            <>
+              <ReportedVsComputed reported={reported} computed={computed} siteName={site} />
+              <Coverage collected={papers.length} reported={reported?.papers} />
+            </>
+          )}
         </>
       ) : (
         <>
@@ -81,5 +89,19 @@ export function PageStatus({
         <div class="error" role="alert" key={i}>{e}</div>
       ))}
     </section>
+  );
+}
+
+/** How complete the collection is for this author. */
+export function Coverage({ collected, reported }: { collected: number; reported?: number }) {
+  if (!reported) return <div class="coverage muted">{plural(collected, 'paper')} of this author collected so far.</div>;
+  const pct = Math.min(100, Math.round((collected / reported) * 100));
+  return (
+    <div class="coverage muted" data-testid="coverage">
+      {collected.toLocaleString('en-US')} of {reported.toLocaleString('en-US')} papers collected ({pct} %)
+      <div class="bar" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label="Papers collected">
+        <span style={{ width: `${pct}%` }} />
+      </div>
+    </div>
   );
 }

@@ -16,7 +16,10 @@ export function PaperItem({
   active,
   onOpen,
   id,
+  as: Tag = 'li',
 }: {
+  /** Element to render as: a list item (default), or a div inside a list item the caller owns. */
+  as?: 'li' | 'div';
   paper: PaperRecord;
   terms?: string[];
   prefixes?: string[];
@@ -26,7 +29,7 @@ export function PaperItem({
 }) {
   const href = paperLink(paper);
   return (
-    <li
+    <Tag
       id={id}
       class={`result${active ? ' active' : ''}`}
       role="option"
@@ -59,7 +62,7 @@ export function PaperItem({
           paper.citations !== undefined ? <span class="cites">{plural(paper.citations, 'citation')}</span> : null,
         ])}
       </div>
-    </li>
+    </Tag>
   );
 }
 

@@ -5,6 +5,7 @@ import { libraryCounts } from '@/lib/library';
 import { saveText } from '@/lib/ui-actions';
 import { AuthorList } from './AuthorList';
 import { AuthorView } from './AuthorView';
+import { CompareView } from './CompareView';
 import { PaperItem } from './PaperItem';
 import { openPaper } from './ResultList';
 import { SearchView } from './SearchView';
@@ -12,11 +13,12 @@ import { SettingsView } from './SettingsView';
 import { plural } from './format';
 import { useLive } from './use-live';
 
-type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'settings' };
+type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'compare' } | { name: 'settings' };
 
 /** The side panel: full search, authors and their pages, export. */
 export function SidePanelApp({ db }: { db: PaperdexDB }) {
   const [view, setView] = useState<View>({ name: 'search' });
+  const [compare, setCompare] = useState<string[]>([]);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
 
@@ -53,6 +55,11 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         >
           Authors <span class="faint">{counts.authors.toLocaleString('en-US')}</span>
         </button>
+        {compare.length > 0 && (
+          <button type="button" role="tab" aria-selected={view.name === 'compare'} onClick={() => setView({ name: 'compare' })}>
+            Compare <span class="faint">{compare.length}</span>
+          </button>
+        )}
         <button type="button" role="tab" aria-selected={view.name === 'settings'} onClick={() => setView({ name: 'settings' })}>
           Settings
         </button>
@@ -65,7 +72,22 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
       <main class="panel-body">
         {view.name === 'search' && <SearchView db={db} empty={<RecentPapers db={db} />} />}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
-        {view.name === 'author' && <AuthorView db={db} authorId={view.id} onBack={() => setView({ name: 'authors' })} onOpenAuthor={(id) => setView({ name: 'author', id })} />}
+        {view.name === 'author' && <AuthorView
+            db={db}
+            authorId={view.id}
+            onBack={() => setView({ name: 'authors' })}
+            onOpenAuthor={(id) => setView({ name: 'author', id })}
+            compared={compare.includes(view.id)}
+            onCompare={(id) => {
+              const next = [...compare.filter((x) => x !== id), id].slice(-4);
+              setCompare(next);
+              if (next.length >= 2) setView({ name: 'compare' });
+              else setView({ name: 'authors' });
+            }}
+          />}
+        {view.name === 'compare' && (
+          <CompareView db={db} ids={compare} onRemove={(id) => setCompare(compare.filter((x) => x !== id))} onOpen={(id) => setView({ name: 'author', id })} />
+        )}
         {view.name === 'settings' && <SettingsView />}
       </main>
     </div>

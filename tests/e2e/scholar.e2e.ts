@@ -42,10 +42,12 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
 
     const popup = await s.extPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600 });
     await expect.poll(() => popup.getByTestId('page-headline').textContent()).toBe('Anne Kietzig — 3 papers captured');
-    const metrics = popup.getByRole('list', { name: /Metrics reported by Google Scholar/ });
-    await expect.poll(() => metrics.textContent()).toContain('1,338');
-    expect(await metrics.textContent()).toMatch(/h-index/);
-    expect(await metrics.textContent()).toContain('1,149 since 2014');
+    // The site's numbers next to the ones computed over the collected papers.
+    const vs = popup.getByRole('table', { name: /Google Scholar metrics next to metrics over collected papers/ });
+    await expect.poll(() => vs.locator('tbody tr').count()).toBe(4);
+    const rows = await vs.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split(/\s+/).join(' '))).toEqual(['Citations 1,338 1', 'h-index 17 1', 'i10-index 21 0', 'Papers — 3']);
+    expect(await popup.locator('.coverage').textContent()).toContain('3 papers of this author collected so far');
     await shot(popup, 'popup-profile-light');
 
     // Search box is focused on open; typing searches with prefix + light fuzzy.
@@ -95,11 +97,34 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
     const panel = await s.extPage('sidepanel.html', { width: 420, height: 900 });
     await panel.getByRole('tab', { name: /Authors/ }).click();
     await panel.getByRole('button', { name: 'Anne Kietzig' }).click();
-    await expect.poll(() => panel.getByRole('list', { name: /Metrics reported by Google Scholar/ }).textContent()).toContain('1,338');
+    await expect.poll(() => panel.getByRole('table', { name: /Google Scholar metrics next to/ }).textContent()).toContain('1,338');
+    // Charts: the site's per-year bars (11 years), papers per year; accessible with a table.
+    const perYear = panel.getByRole('img', { name: /Citations per year \(Google Scholar\)/ });
+    await expect.poll(() => perYear.locator('rect.bar').count()).toBe(11);
+    expect(await panel.getByRole('img', { name: /Collected papers per year/ }).count()).toBe(1);
+    const all = panel.getByRole('table', { name: 'Metrics over collected papers', exact: true });
+    const cell = (label: string) => all.locator('tr', { has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).first().locator('td');
+    expect(await cell('h-index').innerText()).toBe('1');
+    expect(await cell('Citations per paper').innerText()).toBe('0.3');
+    // Un-ticking a paper recomputes the metrics without it.
+    await panel.getByRole('checkbox', { name: /Count “Boiling heat transfer/ }).uncheck();
+    await expect.poll(() => cell('Citations per paper').innerText()).toBe('0.0');
+    await panel.getByRole('checkbox', { name: /Count “Boiling heat transfer/ }).check();
     await shot(panel, 'sidepanel-author-light');
     await panel.emulateMedia({ colorScheme: 'dark' });
     await shot(panel, 'sidepanel-author-dark');
     await panel.emulateMedia({ colorScheme: 'light' });
+
+    // Compare two authors side by side.
+    await panel.getByRole('button', { name: 'Compare with others' }).click();
+    await panel.getByRole('button', { name: 'JA Doudna' }).click();
+    await panel.getByRole('button', { name: 'Compare with others' }).click();
+    const cmp = panel.getByRole('region', { name: 'Compare authors' });
+    await expect.poll(() => cmp.locator('table.compare > thead th').count()).toBe(3);
+    expect(await cmp.locator('table.compare tr', { hasText: 'h-index (reported)' }).innerText()).toMatch(/17/);
+    expect(await cmp.getByRole('img', { name: /Collected papers per year/ }).count()).toBe(1);
+    await shot(panel, 'sidepanel-compare-light');
+    await panel.getByRole('tab', { name: /Authors/ }).click();
 
     const { name, text } = await download(panel, () => panel.getByRole('button', { name: 'Export JSON' }).click());
     expect(name).toMatch(/^paperdex-all-papers-\d{4}-\d{2}-\d{2}\.json$/);
