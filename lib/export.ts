@@ -41,6 +41,14 @@ export interface ExportedAuthor {
   paperIds: string[];
 }
 
+/** A named collection inside an export (an extension of v1: older readers ignore it). */
+export interface ExportedCollection {
+  id: string;
+  name: string;
+  createdAt?: string;
+  paperIds: string[];
+}
+
 export interface CollectionExportV1 {
   format: 'paperdex/collection';
   version: 1;
@@ -48,6 +56,8 @@ export interface CollectionExportV1 {
   collection: { id: string; name: string };
   papers: ExportedPaper[];
   authors: ExportedAuthor[];
+  /** The named collections the exported papers belong to, with their members among the exported papers. */
+  collections?: ExportedCollection[];
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
@@ -106,7 +116,16 @@ export async function buildExport(
     let authors = await db.authors.toArray();
     if (collectionId !== ALL_PAPERS.id) authors = authors.filter((a) => a.paperIds.some((id) => ids.has(id)));
     authors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
+    const named = (await db.collections.toArray())
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        createdAt: new Date(c.createdAt).toISOString(),
+        paperIds: papers.filter((p) => p.collectionIds.includes(c.id)).map((p) => p.id),
+      }))
+      .filter((c) => c.paperIds.length > 0 || (collectionId === ALL_PAPERS.id))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const out: CollectionExportV1 = {
       format: 'paperdex/collection',
       version: 1,
       exportedAt: now.toISOString(),
@@ -114,6 +133,8 @@ export async function buildExport(
       papers: papers.map(exportPaper),
       authors: authors.map((a) => exportAuthor(a, ids)),
     };
+    if (named.length) out.collections = named;
+    return out;
   });
 }
 
