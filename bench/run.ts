@@ -21,7 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 const ext = join(root, '.output/chrome-mv3');
 const sizesArg = process.argv.indexOf('--sizes');
 const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000, 100000];
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
 
 /** Queries typed key by key: exact words, multi-word, typos, filters. Every prefix is a keystroke. */
 const TYPED = [
@@ -252,7 +252,7 @@ async function benchSize(size: number, notes: ReturnType<typeof loadIclrNotes>):
 
     // Typo recall@10: 30 known items, two typos each.
     const r = rng(7);
-    const targets = Array.from({ length: 30 }, (_, i) => corpus[Math.floor(r() * Math.min(corpus.length, notes.length))]).filter(
+    const targets = Array.from({ length: 30 }, () => corpus[Math.floor(r() * Math.min(corpus.length, notes.length))]).filter(
       (p, i, a) => a.findIndex((x) => x.id === p.id) === i,
     );
     const typoQs = targets.map((p) => typoOf(p.title, r));

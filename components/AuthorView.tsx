@@ -2,7 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/db';
 import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/authors';
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
-import type { AuthorRecord, PaperRecord } from '@/lib/types';
+import { addToCollection } from '@/lib/collections';
+import { reindex } from '@/lib/reindex';
+import type { AuthorRecord, CollectionRecord, PaperRecord } from '@/lib/types';
 import { citationsByYear, papersByYear } from '@/lib/metrics';
 import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/author-stats';
 import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
@@ -179,6 +181,7 @@ export function AuthorView({
         <TopList title="Venues" items={topVenues(papers)} />
         <TopList title="Categories" items={topCategories(papers)} />
       </div>
+      <AddAllToCollection db={db} paperIds={papers.map((p) => p.id)} who={author.name} />
       <div class="list-head">
         <div class="section-title">{plural(papers.length, 'paper')}</div>
         <label class="small muted">
@@ -278,5 +281,36 @@ function TopList({ title, items }: { title: string; items: [string, number][] })
         ))}
       </ol>
     </section>
+  );
+}
+
+/** "Add all of this author's papers to a collection". */
+function AddAllToCollection({ db, paperIds, who }: { db: PaperdexDB; paperIds: string[]; who: string }) {
+  const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
+  const [done, setDone] = useState<string | null>(null);
+  if (!collections.length || !paperIds.length) return null;
+  return (
+    <div class="small muted add-all">
+      <label>
+        Add all {plural(paperIds.length, 'paper')} to{' '}
+        <select
+          aria-label={`Add all of ${who}'s papers to a collection`}
+          value=""
+          onChange={async (e) => {
+            const id = (e.target as HTMLSelectElement).value;
+            if (!id) return;
+            const changed = await addToCollection(db, id, paperIds);
+            await reindex(changed);
+            setDone(`Added ${plural(changed.length, 'paper')} to “${collections.find((c) => c.id === id)?.name}”.`);
+          }}
+        >
+          <option value="">choose a collection…</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+      </label>
+      {done && <span role="status"> {done}</span>}
+    </div>
   );
 }

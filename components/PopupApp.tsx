@@ -11,6 +11,10 @@ import { SearchBox } from './SearchBox';
 import { plural } from './format';
 import { useLive } from './use-live';
 import { QueryHelp } from './QueryHelp';
+import { ExportMenu } from './ExportMenu';
+import { exportCollectionFile } from '@/lib/export-files';
+import { ALL_PAPERS } from '@/lib/export';
+import type { CollectionRecord } from '@/lib/types';
 import { useSearch } from './use-search';
 
 /** The tab the popup is about: `?tabId=` when given, else the active tab of this window. */
@@ -123,9 +127,39 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
             <div class="small faint library-line">
               {counts.papers ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library` : 'Your library is empty.'}
             </div>
+            {counts.papers > 0 && <PopupExport db={db} />}
           </>
         )}
       </div>
     </div>
+  );
+}
+
+/** Export the current collection from the popup (the last one chosen is remembered). */
+function PopupExport({ db }: { db: PaperdexDB }) {
+  const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
+  const [current, setCurrent] = useState<string>(() => localStorage.getItem('paperdex:popup-collection') ?? ALL_PAPERS.id);
+  const id = current === ALL_PAPERS.id || collections.some((c) => c.id === current) ? current : ALL_PAPERS.id;
+  return (
+    <section class="popup-export" aria-label="Export a collection">
+      <label class="small muted">
+        Collection{' '}
+        <select
+          aria-label="Collection to export"
+          value={id}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            setCurrent(v);
+            localStorage.setItem('paperdex:popup-collection', v);
+          }}
+        >
+          <option value={ALL_PAPERS.id}>All papers</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+      </label>
+      <ExportMenu compact make={(f, p) => exportCollectionFile(db, id, f, p)} />
+    </section>
   );
 }

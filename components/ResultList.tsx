@@ -31,15 +31,35 @@ export function useResultKeys(count: number, onEnter: (i: number) => void) {
   return { active, onKey };
 }
 
-export function ResultList({ hits, active, prefixes, id = 'results' }: { hits: PaperHit[]; active: number; prefixes?: string[]; id?: string }) {
+export function ResultList({
+  hits,
+  active,
+  prefixes,
+  id = 'results',
+  renderActions,
+}: {
+  hits: PaperHit[];
+  active: number;
+  prefixes?: string[];
+  id?: string;
+  /** Per-result controls (the side panel's collection menu), beside each result. */
+  renderActions?: (paper: PaperHit['paper']) => preact.ComponentChildren;
+}) {
   useEffect(() => {
     document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, id]);
   return (
     <ul class="results" id={id} role="listbox" aria-label="Search results">
-      {hits.map((h, i) => (
-        <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
-      ))}
+      {hits.map((h, i) =>
+        renderActions ? (
+          <li key={h.id} class="result-row" role="presentation">
+            <PaperItem as="div" id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
+            {renderActions(h.paper)}
+          </li>
+        ) : (
+          <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
+        ),
+      )}
     </ul>
   );
 }

@@ -1,4 +1,10 @@
 import { useState } from 'preact/hooks';
+import { addToCollection } from '@/lib/collections';
+import { exportPapersFile } from '@/lib/export-files';
+import { reindex } from '@/lib/reindex';
+import type { CollectionRecord, PaperRecord } from '@/lib/types';
+import { ExportMenu } from './ExportMenu';
+import { useLive } from './use-live';
 import type { PaperdexDB } from '@/lib/db';
 import type { Facets, SortOrder } from '@/lib/search';
 import { SITE_NAMES } from '@/lib/library';
@@ -49,8 +55,19 @@ function FacetPanel({ facets, onFilter }: { facets: Facets; onFilter: (f: string
 }
 
 /** Full search for the side panel: query syntax, sort, facets, keyboard navigation. */
-export function SearchView({ db, empty }: { db: PaperdexDB; empty: preact.ComponentChildren }) {
-  const [query, setQuery] = useState('');
+export function SearchView({
+  db,
+  empty,
+  query,
+  setQuery,
+  renderActions,
+}: {
+  db: PaperdexDB;
+  empty: preact.ComponentChildren;
+  query: string;
+  setQuery: (q: string | ((cur: string) => string)) => void;
+  renderActions?: (paper: PaperRecord) => preact.ComponentChildren;
+}) {
   const [sort, setSort] = useState<SortOrder>('relevance');
   const res = useSearch(db, query, { sort, limit: 200, facets: true });
   const { active, onKey } = useResultKeys(res.hits.length, (i) => openPaper(res.hits[i].paper));
@@ -90,8 +107,9 @@ export function SearchView({ db, empty }: { db: PaperdexDB; empty: preact.Compon
             </div>
           ))}
           {res.facets && res.total > 0 && <FacetPanel facets={res.facets} onFilter={addFilter} />}
+          {res.hits.length > 0 && !res.quick && <ResultTools db={db} papers={res.hits.map((h) => h.paper)} total={res.total} query={query} />}
           {res.hits.length ? (
-            <ResultList hits={res.hits} active={active} prefixes={res.prefixes} id="panel-results" />
+            <ResultList hits={res.hits} active={active} prefixes={res.prefixes} id="panel-results" renderActions={renderActions} />
           ) : res.answered ? (
             <div class="empty">No papers match “{query.trim()}”.</div>
           ) : null}
@@ -100,5 +118,43 @@ export function SearchView({ db, empty }: { db: PaperdexDB; empty: preact.Compon
         empty
       )}
     </>
+  );
+}
+
+/** Actions on the shown results: add them all to a collection, export them. */
+function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: PaperRecord[]; total: number; query: string }) {
+  const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <details class="result-tools">
+      <summary class="small muted">
+        {total > papers.length ? `Export or collect the first ${papers.length} results…` : 'Export or collect these results…'}
+      </summary>
+      <div class="result-tools-body">
+        {collections.length > 0 && (
+          <label class="small muted">
+            Add to{' '}
+            <select
+              aria-label="Add these results to a collection"
+              value=""
+              onChange={async (e) => {
+                const id = (e.target as HTMLSelectElement).value;
+                if (!id) return;
+                const changed = await addToCollection(db, id, papers.map((p) => p.id));
+                await reindex(changed);
+                setDone(`Added ${plural(changed.length, 'paper')} to “${collections.find((c) => c.id === id)?.name}”.`);
+              }}
+            >
+              <option value="">choose a collection…</option>
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {done && <div class="small muted" role="status">{done}</div>}
+        <ExportMenu compact primaryLabel="Export results as JSON" make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)} />
+      </div>
+    </details>
   );
 }

@@ -5,7 +5,10 @@ import { libraryCounts } from '@/lib/library';
 import { saveText } from '@/lib/ui-actions';
 import { AuthorList } from './AuthorList';
 import { AuthorView } from './AuthorView';
+import { BackupBanner } from './BackupBanner';
+import { CollectionsView } from './CollectionsView';
 import { CompareView } from './CompareView';
+import { PaperActions, undoDelete, type UndoState } from './PaperActions';
 import { PaperItem } from './PaperItem';
 import { openPaper } from './ResultList';
 import { SearchView } from './SearchView';
@@ -13,12 +16,14 @@ import { SettingsView } from './SettingsView';
 import { plural } from './format';
 import { useLive } from './use-live';
 
-type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'compare' } | { name: 'settings' };
+type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'compare' } | { name: 'collections' } | { name: 'settings' };
 
 /** The side panel: full search, authors and their pages, export. */
 export function SidePanelApp({ db }: { db: PaperdexDB }) {
   const [view, setView] = useState<View>({ name: 'search' });
   const [compare, setCompare] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [undo, setUndo] = useState<UndoState | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
 
@@ -55,6 +60,9 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         >
           Authors <span class="faint">{counts.authors.toLocaleString('en-US')}</span>
         </button>
+        <button type="button" role="tab" aria-selected={view.name === 'collections'} onClick={() => setView({ name: 'collections' })}>
+          Collections
+        </button>
         {compare.length > 0 && (
           <button type="button" role="tab" aria-selected={view.name === 'compare'} onClick={() => setView({ name: 'compare' })}>
             Compare <span class="faint">{compare.length}</span>
@@ -64,13 +72,31 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
           Settings
         </button>
       </nav>
+      <BackupBanner />
       {status && (
         <div class={status.error ? 'error status' : 'status'} role="status">
           {status.text}
         </div>
       )}
       <main class="panel-body">
-        {view.name === 'search' && <SearchView db={db} empty={<RecentPapers db={db} />} />}
+        {view.name === 'search' && (
+          <SearchView
+            db={db}
+            query={query}
+            setQuery={setQuery}
+            empty={<RecentPapers db={db} />}
+            renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={setUndo} />}
+          />
+        )}
+        {view.name === 'collections' && (
+          <CollectionsView
+            db={db}
+            onOpen={(name) => {
+              setQuery(`collection:"${name}" `);
+              setView({ name: 'search' });
+            }}
+          />
+        )}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
         {view.name === 'author' && <AuthorView
             db={db}
@@ -90,6 +116,24 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         )}
         {view.name === 'settings' && <SettingsView />}
       </main>
+      {undo && (
+        <div class="toast" role="status">
+          <span>{undo.text}</span>
+          <button
+            type="button"
+            class="btn-link"
+            onClick={async () => {
+              await undoDelete(db, undo);
+              setUndo(null);
+            }}
+          >
+            Undo
+          </button>
+          <button type="button" class="btn-link" aria-label="Dismiss" onClick={() => setUndo(null)}>
+            ✕
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -13,7 +13,6 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
       error: (e) => console.error('[paperdex] live query failed', e),
     });
     return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

@@ -96,7 +96,6 @@ export function useSearch(
     return () => {
       if (retry) clearTimeout(retry);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, query, opts.sort, opts.limit, opts.facets, indexVersion]);
 
   return state;

@@ -298,9 +298,7 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       ...(opts.visitId ? { visitId: opts.visitId } : {}),
     };
     let captureId: number;
-    const prev = opts.visitId
-      ? (await db.sources.where('url').equals(url).toArray()).find((c) => c.visitId === opts.visitId)
-      : undefined;
+    const prev = opts.visitId ? (await db.sources.where('visitId').equals(opts.visitId).toArray()).find((c) => c.url === url) : undefined;
     if (prev?.id !== undefined) {
       // Same visit, re-scraped: keep one row; counts describe the whole visit.
       row.papersNew += prev.papersNew;

@@ -3,7 +3,8 @@
  * origin: only the background and extension pages open it (a content script's IndexedDB would be
  * the web page's). Later schema versions are added below, never edited in place.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type PromiseExtended } from 'dexie';
+import { backupBeforeUpgrade } from './migration';
 import type { AuthorRecord, CaptureRecord, CollectionRecord, PaperRecord } from './types';
 
 /** A key/value row for small persistent settings and bookkeeping. */
@@ -22,7 +23,9 @@ export class PaperdexDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(name = 'paperdex') {
-    super(name);
+    // Strict durability: a committed capture is on disk, not only in the OS cache, so a crash or
+    // a killed browser right after "saved" loses nothing.
+    super(name, { chromeTransactionDurability: 'strict' });
     // Version 1. Indexes serve the UI's queries:
     // papers: by strong id (*idKeys), by title (titleKey: identity + prefix match), by author
     //   (*authorIds), by year, by collection (*collectionIds), recently updated/added first.
@@ -35,8 +38,35 @@ export class PaperdexDB extends Dexie {
       collections: 'id, &name, updatedAt',
       meta: 'key',
     });
+    // Version 2: re-scrapes of one page visit are found by visit id (the background looked them
+    // up by URL and filtered); every paper gets the arrays later code relies on.
+    this.version(2)
+      .stores({ sources: '++id, url, site, at, authorId, visitId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('papers')
+          .toCollection()
+          .modify((p: PaperRecord) => {
+            p.collectionIds ??= [];
+            p.citationHistory ??= [];
+            p.authorIds ??= [];
+            p.sources ??= [];
+          });
+      });
+  }
+
+  /** Open, saving a backup of the old data first when a schema upgrade is pending. */
+  override open(): PromiseExtended<Dexie> {
+    if (this.isOpen()) return super.open();
+    const backup = backupBeforeUpgrade(this.name, this.verno).catch((e: unknown) => {
+      console.warn('[paperdex] could not back up before the upgrade:', e);
+    });
+    return Dexie.Promise.resolve(backup).then(() => super.open()) as PromiseExtended<Dexie>;
   }
 }
+
+/** The current schema version. */
+export const DB_VERSION = 2;
 
 let instance: PaperdexDB | undefined;
 

@@ -30,7 +30,7 @@ export function stripLatex(s: string): string {
 }
 
 /** Zero-width and bidi control characters that pages use (or abuse) inside text. */
-// eslint-disable-next-line no-misleading-character-class
+ 
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
 
 /** Lower-case, accent-free, LaTeX-free, punctuation-free form of `s` with single spaces. */

@@ -40,7 +40,7 @@ export interface CsvOptions {
 }
 
 // C0 controls other than TAB, LF and CR (NUL first): they break some CSV readers and mean nothing in a cell.
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**

@@ -6,7 +6,7 @@
 /** Collapse whitespace (incl. NBSP, newlines) and trim. Strips NUL and other C0 controls. */
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
-  // eslint-disable-next-line no-control-regex
+   
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
 }
 

@@ -364,7 +364,7 @@ export function parseJsonLd(raw: string | null | undefined): Json | null {
     /* Raw newlines/tabs inside strings are a common publisher error: retry with them as spaces. */
   }
   try {
-    // eslint-disable-next-line no-control-regex
+     
     return JSON.parse(t.replace(/[\u0000-\u001f]+/g, ' ')) as Json;
   } catch {
     return null;

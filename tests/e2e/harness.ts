@@ -6,9 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/dom';
+import { startProxy, type RecordingProxy } from './proxy';
 
 // Runs inside the extension's service worker via worker.evaluate.
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
 
 export const extensionDir = resolve(repoRoot, '.output/chrome-mv3');
 export const screenshotDir = resolve(repoRoot, 'tests/e2e/screenshots');
@@ -27,6 +28,12 @@ export interface Session {
   worker: Worker;
   /** Requests the browser tried to make to the web that no route served. */
   refused: string[];
+  /** Requests made by extension pages (popup, side panel) to the web. */
+  extensionRequests: string[];
+  /** Everything that reached the network (the recording proxy): requests no test route intercepted. */
+  proxy: RecordingProxy;
+  /** Stop the extension's service worker, as Chrome does when it is idle or killed. */
+  stopServiceWorker(): Promise<void>;
   /** Add routes (served at their real URLs). */
   serve(routes: Route[]): void;
   /** Open a fixture URL in a new tab and wait for load. */
@@ -58,6 +65,7 @@ export interface TabStateLike {
 export async function launch(): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
+  const proxy = await startProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -75,11 +83,25 @@ export async function launch(): Promise<Session> {
       '--disable-quic',
       // Lets the test use CDP Extensions.triggerAction (a toolbar click) on the loaded extension.
       '--enable-unsafe-extension-debugging',
+      // Anything not answered by a test route goes to the recording proxy, never to the web.
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      '--proxy-bypass-list=<-loopback>',
     ],
   });
   const routes: Route[] = [];
   const tabOf = new WeakMap<Page, number>();
   const refused: string[] = [];
+  const extensionRequests: string[] = [];
+  context.on('request', (r) => {
+    if (!/^https?:/.test(r.url())) return;
+    let origin = '';
+    try {
+      origin = r.serviceWorker()?.url() ?? r.frame().url();
+    } catch {
+      origin = '';
+    }
+    if (origin.startsWith('chrome-extension://')) extensionRequests.push(r.url());
+  });
   await context.route('**/*', async (route) => {
     const reqUrl = route.request().url();
     if (!/^https?:/.test(reqUrl)) return route.continue();
@@ -101,6 +123,15 @@ export async function launch(): Promise<Session> {
     extensionId,
     worker,
     refused,
+    extensionRequests,
+    proxy,
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     serve(rs) {
       routes.push(...rs);
     },
@@ -159,6 +190,7 @@ export async function launch(): Promise<Session> {
     },
     async close() {
       await context.close();
+      await proxy.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

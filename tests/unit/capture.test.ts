@@ -157,8 +157,7 @@ describe('saveCapture', () => {
 
     const db2 = new PaperdexDB(`test-capture-fail-${n++}`);
     await db2.open();
-    const orig = db2.authors.bulkPut.bind(db2.authors);
-    db2.authors.bulkPut = (() => Promise.reject(Object.assign(new Error("quota"), { name: "QuotaExceededError" }))) as unknown as typeof orig;
+    db2.authors.bulkPut = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db2.authors.bulkPut;
     await expect(saveCapture(db2, profile())).rejects.toThrow('quota');
     expect(await db2.papers.count()).toBe(0);
     expect(await db2.sources.count()).toBe(0);

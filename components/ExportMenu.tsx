@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export';
+import type { ExportFile } from '@/lib/export-files';
+import { saveText } from '@/lib/ui-actions';
+import { plural } from './format';
+
+/**
+ * Export buttons for one collection or result set: a primary "Export JSON" and the other formats.
+ * Shows progress for large exports (the work yields to the UI) and what was saved.
+ */
+export function ExportMenu({
+  make,
+  label = 'Export',
+  primaryLabel = 'Export JSON',
+  compact,
+}: {
+  make: (format: ExportFormat, onProgress: (d: number, t: number) => void) => Promise<ExportFile>;
+  label?: string;
+  primaryLabel?: string;
+  compact?: boolean;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [msg, setMsg] = useState<{ text: string; error?: boolean } | null>(null);
+  const run = async (format: ExportFormat) => {
+    setMsg(null);
+    setBusy('Preparing…');
+    try {
+      const file = await make(format, (d, t) => setBusy(`Exporting… ${Math.round((d / Math.max(1, t)) * 100)} %`));
+      saveText(file.name, file.text, file.mime);
+      setMsg({ text: `Saved ${file.name}: ${plural(file.papers, 'paper')}${format === 'json' ? `, ${plural(file.authors, 'author')}` : ''}.` });
+    } catch (e) {
+      setMsg({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div class={`export-menu${compact ? ' compact' : ''}`} aria-label={label} role="group">
+      <button type="button" class="btn primary" disabled={!!busy} onClick={() => void run('json')}>
+        {primaryLabel}
+      </button>
+      {EXPORT_FORMATS.filter((f) => f.id !== 'json').map((f) => (
+        <button type="button" class="btn" key={f.id} disabled={!!busy} onClick={() => void run(f.id)} title={`Export as ${f.label}`}>
+          {f.id === 'bibtex' ? 'BibTeX' : f.id === 'csl-json' ? 'CSL-JSON' : 'CSV'}
+        </button>
+      ))}
+      {busy && (
+        <span class="small muted" role="status">
+          {busy}
+        </span>
+      )}
+      {msg && (
+        <div class={msg.error ? 'error' : 'small muted export-msg'} role={msg.error ? 'alert' : 'status'}>
+          {msg.text}
+        </div>
+      )}
+    </div>
+  );
+}

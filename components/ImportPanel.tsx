@@ -1,0 +1,112 @@
+import { useRef, useState } from 'preact/hooks';
+import type { PaperdexDB } from '@/lib/db';
+import { ImportError, importParsed, parseImportFile, type ImportSummary, type ParsedImport } from '@/lib/import';
+import { reindex } from '@/lib/reindex';
+import { plural } from './format';
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Import a Paperdex JSON export, a BibTeX file or CSL-JSON (e.g. from Zotero). The file is
+ * validated whole first (a bad file is rejected with what is wrong and where, and nothing is
+ * written); the import then runs in atomic chunks with progress and can be cancelled.
+ */
+export function ImportPanel({ db }: { db: PaperdexDB }) {
+  const [parsed, setParsed] = useState<{ file: string; data: ParsedImport } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<ImportSummary | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function pick(file: File) {
+    setError(null);
+    setResult(null);
+    setParsed(null);
+    try {
+      if (file.size > MAX_BYTES) throw new ImportError(`${file.name} is too large: ${(file.size / 1048576).toFixed(1)} MB; the limit is 50 MB.`);
+      const data = parseImportFile(file.name, await file.text());
+      setParsed({ file: file.name, data });
+    } catch (e) {
+      setError(e instanceof ImportError ? `${file.name}: ${e.message}` : `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  async function run() {
+    if (!parsed) return;
+    abort.current = new AbortController();
+    setProgress({ done: 0, total: parsed.data.count });
+    try {
+      const summary = await importParsed(db, parsed.data, {
+        signal: abort.current.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      await reindex(summary.paperIds);
+      setResult(summary);
+      setParsed(null);
+    } catch (e) {
+      setError(`Import failed, nothing more was written: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  }
+
+  return (
+    <section class="card import-panel" aria-label="Import">
+      <h2>Import</h2>
+      <p class="small muted">A Paperdex JSON export, a BibTeX file (.bib) or CSL-JSON (Zotero, citation tools). Papers you already have are merged, not duplicated.</p>
+      <input
+        ref={input}
+        type="file"
+        aria-label="Choose a file to import"
+        accept=".json,.bib,.bibtex,.csl,.csljson,application/json"
+        disabled={!!progress}
+        onChange={(e) => {
+          const f = (e.target as HTMLInputElement).files?.[0];
+          if (f) void pick(f);
+        }}
+      />
+      {error && (
+        <div class="error" role="alert">
+          {error}
+        </div>
+      )}
+      {parsed && !progress && (
+        <div class="import-preview" role="status">
+          <div class="small">
+            {parsed.file}: {plural(parsed.data.count, 'paper')}
+            {parsed.data.authors?.length ? `, ${plural(parsed.data.authors.length, 'author')}` : ''}
+            {parsed.data.collections.length ? `, ${plural(parsed.data.collections.length, 'collection')}` : ''}.
+          </div>
+          <button type="button" class="btn primary" onClick={() => void run()}>
+            Import {plural(parsed.data.count, 'paper')}
+          </button>{' '}
+          <button type="button" class="btn" onClick={() => setParsed(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {progress && (
+        <div role="status" aria-live="polite">
+          <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+          <div class="small muted">
+            {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} papers{' '}
+            <button type="button" class="btn small" onClick={() => abort.current?.abort()}>
+              Stop
+            </button>
+          </div>
+        </div>
+      )}
+      {result && (
+        <div class="small import-result" role="status">
+          {result.cancelled ? 'Stopped. ' : 'Imported. '}
+          {plural(result.papersNew, 'new paper')}, {plural(result.papersMerged, 'paper')} merged with ones you had, {plural(result.authorsNew, 'new author')}
+          {result.collections.length ? `; collections: ${result.collections.map((c) => `“${c.name}”`).join(', ')}` : ''}.
+        </div>
+      )}
+    </section>
+  );
+}
