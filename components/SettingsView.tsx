@@ -2,6 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITE_NAMES } from '@/lib/library';
 import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/settings';
 import type { SiteId } from '@/lib/types';
+import { getDb } from '@/lib/db';
+import { wipeLibrary } from '@/lib/collections';
+import { reindex } from '@/lib/reindex';
 
 /** Sites that capture automatically, in the order users think of them. */
 const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
@@ -36,11 +39,48 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <div class="section-title">Your data</div>
+      <WipeData />
       <div class="section-title">Privacy</div>
       <p class="small muted">
         Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the
         extension deletes its data, so export first.
       </p>
     </section>
+  );
+}
+
+/** Delete all data, after an explicit confirmation (suggesting an export first). */
+function WipeData() {
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  if (confirming)
+    return (
+      <div class="confirm" role="alertdialog" aria-label="Delete all data">
+        <span class="small">Delete every paper, author and collection Paperdex stored? Export first if you may want them back.</span>
+        <button
+          type="button"
+          class="btn small danger"
+          onClick={async () => {
+            const ids = await wipeLibrary(getDb());
+            await reindex(ids);
+            setConfirming(false);
+            setDone(`Deleted ${ids.length.toLocaleString('en-US')} papers and everything else Paperdex stored.`);
+          }}
+        >
+          Delete all data
+        </button>
+        <button type="button" class="btn small" onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+    );
+  return (
+    <div>
+      <button type="button" class="btn-link small danger-link" onClick={() => setConfirming(true)}>
+        Delete all Paperdex data…
+      </button>
+      {done && <div class="small muted" role="status">{done}</div>}
+    </div>
   );
 }

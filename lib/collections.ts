@@ -137,3 +137,12 @@ export async function restorePapers(db: PaperdexDB, snap: DeletedSnapshot): Prom
     }
   });
 }
+
+/** Delete everything Paperdex stored (papers, authors, captures, collections, the search index). Returns the paper ids that were removed. */
+export async function wipeLibrary(db: PaperdexDB): Promise<string[]> {
+  return db.transaction('rw', [db.papers, db.authors, db.sources, db.collections, db.meta], async () => {
+    const ids = (await db.papers.toCollection().primaryKeys()) as string[];
+    await Promise.all([db.papers.clear(), db.authors.clear(), db.sources.clear(), db.collections.clear(), db.meta.clear()]);
+    return ids;
+  });
+}

@@ -164,6 +164,106 @@ function lineColumn(text: string, pos: number): { line: number; column: number }
   return { line, column: pos - start + 1 };
 }
 
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_LITERAL = /true|false|null/y;
+
+/**
+ * Offset of the first JSON syntax error in `s` (`s.length` when it ends too early), or -1 if there
+ * is none. Engines word (and place) JSON.parse errors differently, some without a position; this
+ * finds it the same way everywhere. Iterative: no recursion limit on deep nesting.
+ */
+export function jsonErrorOffset(s: string): number {
+  const n = s.length;
+  const stack: string[] = [];
+  let i = 0;
+  type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'end';
+  let expect: Expect = 'value';
+  const after = (): Expect => (stack.length ? 'commaOrEnd' : 'end');
+  /** Skip a string starting at i; -1 when fine, else the offset of the problem. */
+  const string = (): number => {
+    i++;
+    for (;;) {
+      if (i >= n) return n;
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return -1;
+      }
+      if (c === 0x5c) {
+        const e = s[i + 1];
+        if (e === undefined) return n;
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return i + 1;
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e)) i += 2;
+        else return i + 1;
+      } else if (c < 0x20) return i;
+      else i++;
+    }
+  };
+  for (;;) {
+    while (i < n && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+    if (i >= n) return expect === 'end' ? -1 : n;
+    const c = s[i];
+    switch (expect) {
+      case 'end':
+        return i;
+      case 'colon':
+        if (c !== ':') return i;
+        i++;
+        expect = 'value';
+        break;
+      case 'commaOrEnd': {
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+          i++;
+          expect = top === '{' ? 'key' : 'value';
+        } else if (c === (top === '{' ? '}' : ']')) {
+          stack.pop();
+          i++;
+          expect = after();
+        } else return i;
+        break;
+      }
+      case 'key':
+      case 'keyOrEnd':
+        if (expect === 'keyOrEnd' && c === '}') {
+          stack.pop();
+          i++;
+          expect = after();
+          break;
+        }
+        if (c !== '"') return i;
+        {
+          const e = string();
+          if (e >= 0) return e;
+        }
+        expect = 'colon';
+        break;
+      default:
+        if (expect === 'valueOrEnd' && c === ']') {
+          stack.pop();
+          i++;
+          expect = after();
+        } else if (c === '{' || c === '[') {
+          stack.push(c);
+          i++;
+          expect = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
+        } else if (c === '"') {
+          const e = string();
+          if (e >= 0) return e;
+          expect = after();
+        } else {
+          const re = c === '-' || (c >= '0' && c <= '9') ? JSON_NUMBER : JSON_LITERAL;
+          re.lastIndex = i;
+          if (!re.test(s)) return c === '-' && i + 1 >= n ? n : i;
+          i = re.lastIndex;
+          expect = after();
+        }
+    }
+  }
+}
+
 /** `JSON.parse`, with a syntax error turned into a message that says where. */
 function parseJson(text: string): unknown {
   try {
@@ -171,20 +271,21 @@ function parseJson(text: string): unknown {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const end = text.trimEnd().length;
-    let pos: number | undefined;
-    let line: number | undefined;
-    let column: number | undefined;
-    const p = /position (\d+)/.exec(msg);
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    if (/end of (JSON )?(input|data)/i.test(msg)) pos = end;
-    else if (p) pos = Number(p[1]);
-    if (pos !== undefined) ({ line, column } = lineColumn(text, pos));
-    else if (lc) [line, column] = [Number(lc[1]), Number(lc[2])];
-    const where = line !== undefined ? `line ${line}, column ${column}` : undefined;
+    let pos: number | undefined = jsonErrorOffset(text);
+    if (pos < 0) {
+      const p = /position (\d+)/.exec(msg);
+      pos = /end of (JSON )?(input|data)/i.test(msg) ? end : p ? Number(p[1]) : undefined;
+    }
+    let where: string | undefined;
+    if (pos !== undefined) {
+      const { line, column } = lineColumn(text, pos);
+      where = `line ${line}, column ${column}`;
+    }
     const at = where ? ` at ${where}` : '';
     if (pos !== undefined && pos >= end) throw new ImportError(`The JSON ends unexpectedly${at}: the file looks truncated.`, where);
     const detail = msg
       .replace(/^JSON\.parse: /, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/,? in JSON at position \d+.*$/s, '')
       .replace(/ at line \d+ column \d+ of the JSON data$/, '')
       .replace(/\.$/, '');
@@ -492,6 +593,17 @@ function addToSet<K, V>(m: Map<K, Set<V>>, k: K, x: V): void {
   else m.set(k, new Set([x]));
 }
 
+/**
+ * Records with any of these index keys: one `equals` lookup per key, issued together. (Not
+ * `anyOf`, whose cursor skips from key to key: fake-indexeddb walks the index on every skip, which
+ * makes a chunk's lookups grow with the library.) May hold a record more than once.
+ */
+async function byIndex<T>(table: { where(index: string): { equals(key: string): { toArray(): PromiseLike<T[]> } } }, index: string, keys: string[]): Promise<T[]> {
+  if (!keys.length) return [];
+  const lists = await Promise.all(keys.map((k) => table.where(index).equals(k).toArray()));
+  return lists.flat();
+}
+
 /** The record preferred among candidates: the one with the file's id, else the smallest id. */
 function prefer<T extends { id: string }>(cands: T[], id: string | undefined): T | undefined {
   if (!cands.length) return undefined;
@@ -596,7 +708,7 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     };
     const allKeys = [...new Set(keysOf.flat())];
     const idCands = [...new Set(need.flatMap((ai) => [authors[ai].id, derivedId(ai)]))];
-    const byKey = allKeys.length ? await db.authors.where('profileKeys').anyOf(allKeys).toArray() : [];
+    const byKey = await byIndex<AuthorRecord>(db.authors, 'profileKeys', allKeys);
     const byId = idCands.length ? await db.authors.bulkGet(idCands) : [];
     const taken = new Set<string>();
     const index = new Map<string, Set<string>>();
@@ -680,8 +792,8 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     const allKeys = [...new Set(prep.flatMap((x) => x.keys))];
     const allTitles = [...new Set(prep.map((x) => x.tk).filter(Boolean))];
     const idCands = [...new Set(prep.flatMap((x) => (x.p.id ? [x.p.id, x.derived] : [x.derived])))];
-    const hitsK = allKeys.length ? await db.papers.where('idKeys').anyOf(allKeys).toArray() : [];
-    const hitsT = allTitles.length ? await db.papers.where('titleKey').anyOf(allTitles).toArray() : [];
+    const hitsK = await byIndex<PaperRecord>(db.papers, 'idKeys', allKeys);
+    const hitsT = await byIndex<PaperRecord>(db.papers, 'titleKey', allTitles);
     const hitsId = await db.papers.bulkGet(idCands);
     for (const r of [...hitsK, ...hitsT]) {
       if (!recs.has(r.id)) {

@@ -1,12 +1,13 @@
 // Import of Paperdex exports, CSL-JSON and BibTeX: whole-file validation with messages that say
 // where, merging into the library by the capture's identity rules, collections, chunked writes with
 // progress and cancellation, and scale.
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveCapture } from '../../lib/capture';
 import { addToCollection, createCollection } from '../../lib/collections';
 import { PaperdexDB } from '../../lib/db';
 import { buildExport, type CollectionExportV1, type ExportedAuthor, type ExportedPaper } from '../../lib/export';
-import { ImportError, importFile, importParsed, MAX_IMPORT_CHARS, parseImportFile } from '../../lib/import';
+import { ImportError, importFile, importParsed, jsonErrorOffset, MAX_IMPORT_CHARS, parseImportFile } from '../../lib/import';
 import type { ScrapeResult } from '../../lib/types';
 
 let n = 0;
@@ -170,6 +171,33 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
     const k = lines.findIndex((l) => l.includes('"title"'));
     lines[k] = lines[k].replace(/,$/, '');
     await expectRefused('x.json', lines.join('\n'), new RegExp(`^The file is not valid JSON at line ${k + 2}, column \\d+: .+\\.$`));
+  });
+
+  it('JSON errors that the engine reports without a position are still placed', async () => {
+    await expectRefused('x.json', '{\n  "format": "paperdex/collection",\n  "papers": [1,]\n}', "The file is not valid JSON at line 3, column 16: Unexpected token ']'.", 'line 3, column 16');
+    await expectRefused('x.json', '[{"title": tru}]', /^The file is not valid JSON at line 1, column 12: /);
+  });
+
+  it('finds JSON syntax errors exactly where JSON.parse fails', () => {
+    const parses = (s: string) => {
+      try {
+        JSON.parse(s);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    fc.assert(fc.property(fc.json(), (j) => jsonErrorOffset(j) === -1), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), (j, k) => {
+        const cut = j.slice(0, k % (j.length + 1));
+        return (jsonErrorOffset(cut) === -1) === parses(cut);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => (jsonErrorOffset(s) === -1) === parses(s)), { numRuns: 2000 });
+    expect(jsonErrorOffset('['.repeat(100_000) + ']'.repeat(100_000))).toBe(-1);
+    expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
   });
 
   it('wrong format', async () => {

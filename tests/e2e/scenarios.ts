@@ -1,0 +1,246 @@
+// Core scenarios shared by the Chromium (Playwright) and Firefox (Puppeteer over WebDriver BiDi)
+// suites. A scenario talks to a small Driver: open web pages at their real URLs (served by request
+// interception), read the per-tab capture state, and open extension pages; UI steps run as DOM
+// actions inside the extension page, so the same code drives both browsers.
+import { expect } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sharedPages } from '../helpers/dom';
+
+export interface TabStateLike {
+  url: string;
+  found: number;
+  errors: string[];
+  updatedAt: number;
+  summary?: { papersFound: number; papersNew: number; authorName?: string };
+}
+
+/** An extension page (popup, side panel / sidebar) open in a tab. */
+export interface ExtPage {
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: 'chromium' | 'firefox';
+  serve(routes: { url: string; body: string }[]): void;
+  /** Open a web page in a new tab; resolves with the tab id the extension knows it by. */
+  open(url: string): Promise<{ tabId: number; close(): Promise<void> }>;
+  waitForCapture(tabId: number, pred?: (s: TabStateLike) => boolean): Promise<TabStateLike>;
+  extPage(path: string, opts?: { dark?: boolean; width?: number; height?: number }): Promise<ExtPage>;
+  /** Click the toolbar button for a tab (grants activeTab); undefined where automation can't. */
+  clickToolbar?: (tabId: number) => Promise<void>;
+  close(): Promise<void>;
+}
+
+const read = (p: string) => readFileSync(join(sharedPages, p), 'utf8');
+
+/** Real saved pages at the URLs they were saved from. */
+export const REAL_PAGES = {
+  scholar: { url: 'https://scholar.google.ca/citations?user=8daWuo4AAAAJ&hl=en', file: 'google-scholar/profile-kietzig.html', papers: 2, author: 'Anne Kietzig' },
+  arxiv: { url: 'https://arxiv.org/list/cs/2301?skip=0&show=3', file: 'arxiv/list-cs-2301.html', papers: 3 },
+  // 31 entries; 4 are CoRR preprints of papers also listed as published: they merge (27 papers).
+  dblp: { url: 'https://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron', file: 'dblp/person-clauset.html', papers: 27, author: 'Aaron Clauset' },
+  acl: { url: 'https://aclanthology.org/people/a/andreas-madsack/', file: 'acl-anthology/person-madsack.html', papers: 6, author: 'Andreas Madsack' },
+} as const;
+
+export function serveRealPages(d: Driver): void {
+  d.serve(Object.values(REAL_PAGES).map((p) => ({ url: p.url, body: read(p.file) })));
+}
+
+// ---- DOM steps, run inside extension pages -------------------------------------------------
+
+/** Poll `fn` in the page until it returns a truthy value. */
+export async function waitIn<T>(page: ExtPage, fn: (arg: unknown) => T | Promise<T>, arg: unknown = null, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch {
+      /* page still loading */
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting in page (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Type into the input with this aria-label, as a user would (fires input events). */
+export async function typeInto(page: ExtPage, label: string, text: string): Promise<void> {
+  await waitIn(page, (l) => !!document.querySelector(`input[aria-label="${l}"]`), label);
+  await page.evaluate(
+    ([l, t]) => {
+      const el = document.querySelector(`input[aria-label="${l}"]`) as HTMLInputElement;
+      el.focus();
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(el, t);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [label, text] as const,
+  );
+}
+
+/** Click the button or tab whose accessible text starts with `name`. */
+export async function clickButton(page: ExtPage, name: string): Promise<void> {
+  await waitIn(
+    page,
+    (n) => [...document.querySelectorAll('button, [role=tab]')].some((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().startsWith(n as string)),
+    name,
+  );
+  await page.evaluate((n) => {
+    const b = [...document.querySelectorAll('button, [role=tab]')].find((x) => (x.getAttribute('aria-label') ?? x.textContent ?? '').trim().startsWith(n)) as HTMLElement;
+    b.click();
+  }, name);
+}
+
+/** Texts of the search results shown. */
+export const resultTexts = (page: ExtPage) => page.evaluate(() => [...document.querySelectorAll('[role=listbox] [role=option]')].map((o) => o.textContent ?? ''), null);
+
+/** Click an export button and return the file the page saved (a Blob handed to a download link). */
+export async function exportedText(page: ExtPage, button: string): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __pdx?: Blob[] };
+    w.__pdx = [];
+    const orig = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      if (b instanceof Blob) w.__pdx!.push(b);
+      return orig(b);
+    };
+  }, null);
+  await clickButton(page, button);
+  await waitIn(page, () => ((window as unknown as { __pdx?: Blob[] }).__pdx?.length ?? 0) > 0);
+  return page.evaluate(() => (window as unknown as { __pdx: Blob[] }).__pdx[0].text(), null);
+}
+
+/** Choose a file in the file input with this aria-label. */
+export async function chooseFile(page: ExtPage, label: string, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([l, n, t]) => {
+      const input = document.querySelector(`input[type=file][aria-label="${l}"]`) as HTMLInputElement;
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [label, name, text] as const,
+  );
+}
+
+// ---- Scenarios ------------------------------------------------------------------------------
+
+/** Capture on Google Scholar and three other sites, at their real URLs. */
+export async function captureOnSites(d: Driver): Promise<void> {
+  for (const p of Object.values(REAL_PAGES)) {
+    const tab = await d.open(p.url);
+    const st = await d.waitForCapture(tab.tabId, (x) => !!x.summary);
+    expect(st.summary!.papersFound, p.url).toBe(p.papers);
+    if ('author' in p) expect(st.summary!.authorName).toBe(p.author);
+    if (p === REAL_PAGES.scholar) {
+      const popup = await d.extPage(`popup.html?tabId=${tab.tabId}`, { width: 400, height: 600 });
+      const headline = await waitIn(popup, () => document.querySelector('[data-testid=page-headline]')?.textContent);
+      expect(headline).toBe('Anne Kietzig — 2 papers captured');
+      const vs = await waitIn(popup, () => (document.querySelector('table.vs tbody')?.textContent ?? '').includes('1,338'));
+      expect(vs).toBe(true);
+      await popup.shot(`${d.name}-popup-profile`);
+      await popup.close();
+    }
+    await tab.close();
+  }
+}
+
+/** Search from the popup: typo and prefix tolerant, highlighted. */
+export async function popupSearch(d: Driver): Promise<void> {
+  const popup = await d.extPage('popup.html', { width: 400, height: 600 });
+  await typeInto(popup, 'Search your papers', 'nanofluids coper');
+  const first = await waitIn(popup, async () => {
+    const r = [...document.querySelectorAll('[role=listbox] [role=option]')];
+    return r[0]?.textContent ?? '';
+  });
+  expect(first).toContain('nanofluids');
+  expect(await popup.evaluate(() => document.querySelectorAll('[role=option] mark').length, null)).toBeGreaterThan(0);
+  await typeInto(popup, 'Search your papers', 'author:"clauset" year:2015');
+  await waitIn(popup, () => {
+    const r = [...document.querySelectorAll('[role=listbox] [role=option]')].map((o) => o.textContent ?? '');
+    return r.length > 0 && r.every((t) => t.includes('2015') && t.includes('Clauset'));
+  });
+  expect((await resultTexts(popup)).length).toBeGreaterThan(2);
+  await popup.shot(`${d.name}-popup-search`);
+  await popup.close();
+}
+
+/** The side panel (Firefox: the sidebar page): authors, an author's metrics and charts. */
+export async function sidePanel(d: Driver, dark = false): Promise<void> {
+  const panel = await d.extPage('sidepanel.html', { width: 420, height: 900, dark });
+  await clickButton(panel, 'Authors');
+  await clickButton(panel, 'Aaron Clauset');
+  await waitIn(panel, () => document.querySelectorAll('figure.chart svg').length >= 1);
+  const title = await panel.evaluate(() => document.querySelector('h2.author-name')?.textContent, null);
+  expect(title).toBe('Aaron Clauset');
+  await panel.shot(`${d.name}-sidebar-author${dark ? '-dark' : ''}`);
+  await panel.close();
+}
+
+/** Collections round trip: create one, export JSON, wipe everything, import the file: it is back. */
+export async function exportWipeImport(d: Driver): Promise<void> {
+  const panel = await d.extPage('sidepanel.html', { width: 420, height: 900 });
+  await clickButton(panel, 'Collections');
+  await typeInto(panel, 'Collection name', 'Network science');
+  await clickButton(panel, 'Create collection');
+  await waitIn(panel, () => !!document.querySelector('[aria-label="Collection Network science"]'));
+  // Add all of Clauset's papers to it from his author page.
+  await clickButton(panel, 'Authors');
+  await clickButton(panel, 'Aaron Clauset');
+  await waitIn(panel, () => !!document.querySelector('select[aria-label^="Add all of"]'));
+  await panel.evaluate(() => {
+    const sel = document.querySelector('select[aria-label^="Add all of"]') as HTMLSelectElement;
+    sel.value = [...sel.options].find((o) => o.textContent === 'Network science')!.value;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+  }, null);
+  await waitIn(panel, () => /Added 27 papers/.test(document.querySelector('.add-all [role=status]')?.textContent ?? ''));
+
+  const text = await exportedText(panel, 'Export JSON');
+  const data = JSON.parse(text);
+  expect(data).toMatchObject({ format: 'paperdex/collection', version: 1 });
+  const total = data.papers.length;
+  expect(total).toBeGreaterThanOrEqual(2 + 3 + 27 + 6);
+  expect(data.collections.find((c: { name: string }) => c.name === 'Network science').paperIds).toHaveLength(27);
+
+  await clickButton(panel, 'Settings');
+  await clickButton(panel, 'Delete all Paperdex data');
+  await clickButton(panel, 'Delete all data');
+  await waitIn(panel, () => document.querySelector('.settings [role=status]')?.textContent?.startsWith('Deleted'));
+
+  await clickButton(panel, 'Collections');
+  await waitIn(panel, () => !!document.querySelector('input[type=file][aria-label="Choose a file to import"]'));
+  await chooseFile(panel, 'Choose a file to import', 'paperdex-all-papers.json', text);
+  await clickButton(panel, 'Import');
+  await waitIn(panel, () => document.querySelector('.import-result')?.textContent?.startsWith('Imported'), null, 30_000);
+  const restored = await waitIn(panel, () => document.querySelector('[aria-label="Collection Network science"]')?.textContent ?? '');
+  expect(restored).toContain('27 papers');
+  await panel.shot(`${d.name}-sidebar-collections`);
+  const again = JSON.parse(await exportedText(panel, 'Export JSON'));
+  expect(again.papers).toHaveLength(total);
+  expect({ ...again, exportedAt: '' }).toEqual({ ...data, exportedAt: '' });
+  await panel.close();
+}
+
+/** Capture an unknown page on demand (toolbar click → "Capture this page"). */
+export async function clickCapture(d: Driver): Promise<void> {
+  const url = 'https://www.lab-example.org/papers/sparse-transformers';
+  d.serve([
+    {
+      url,
+      body: `<html><head><title>Sparse transformers</title><meta name="citation_title" content="Sparse Transformers for Long Documents"><meta name="citation_author" content="Rivera, Ana"><meta name="citation_author" content="Okoye, Ben"><meta name="citation_publication_date" content="2024/05/02"><meta name="citation_doi" content="10.5555/sparse.2024"></head><body><h1>Sparse Transformers for Long Documents</h1></body></html>`,
+    },
+  ]);
+  const tab = await d.open(url);
+  await d.clickToolbar!(tab.tabId);
+  const popup = await d.extPage(`popup.html?tabId=${tab.tabId}`, { width: 400, height: 600 });
+  await clickButton(popup, 'Capture this page');
+  const st = await d.waitForCapture(tab.tabId, (x) => !!x.summary);
+  expect(st.summary!.papersFound).toBe(1);
+  await popup.close();
+  await tab.close();
+}
