@@ -31,6 +31,10 @@ if (existsSync('/usr/bin/firefox-esr')) binaries.firefox = '/usr/bin/firefox-esr
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
+  zip: {
+    // The sources archive AMO reviewers rebuild from (see README "Store packages").
+    excludeSources: ['tests/e2e/screenshots/**', 'bench-results/**', '.output/**'],
+  },
   webExt: {
     binaries,
     chromiumArgs: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -81,6 +81,11 @@ export function ImportPanel({ db }: { db: PaperdexDB }) {
             {parsed.data.authors?.length ? `, ${plural(parsed.data.authors.length, 'author')}` : ''}
             {parsed.data.collections.length ? `, ${plural(parsed.data.collections.length, 'collection')}` : ''}.
           </div>
+          {parsed.data.warnings?.slice(0, 5).map((w: string) => (
+            <div class="small faint" key={String(w)}>
+              ⚠ {String(w)}
+            </div>
+          ))}
           <button type="button" class="btn primary" onClick={() => void run()}>
             Import {plural(parsed.data.count, 'paper')}
           </button>{' '}

@@ -35,7 +35,9 @@ export async function listCollections(db: PaperdexDB): Promise<(CollectionRecord
 export async function freeName(db: PaperdexDB, name: string): Promise<string> {
   const base = cleanName(name);
   if (!(await nameTaken(db, base))) return base;
-  for (let i = 2; ; i++) if (!(await nameTaken(db, `${base} (${i})`))) return `${base} (${i})`;
+  // Keep within the 120-character limit once " (n)" is added.
+  const stem = base.slice(0, 110);
+  for (let i = 2; ; i++) if (!(await nameTaken(db, `${stem} (${i})`))) return `${stem} (${i})`;
 }
 
 /** Create a collection. Names are unique (case-insensitive). */
