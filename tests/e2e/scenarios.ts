@@ -223,6 +223,12 @@ export async function exportWipeImport(d: Driver): Promise<void> {
   const again = JSON.parse(await exportedText(panel, 'Export JSON'));
   expect(again.papers).toHaveLength(total);
   expect({ ...again, exportedAt: '' }).toEqual({ ...data, exportedAt: '' });
+
+  // BibTeX of the whole library: the captured arXiv papers carry their eprint fields.
+  const bib = await exportedText(panel, 'BibTeX');
+  expect(bib).toMatch(/@\w+\{thompson2023nftrig,[^@]*eprint = \{2301\.00001\}/);
+  expect(bib).toContain('archivePrefix = {arXiv}');
+  expect(bib).toContain('primaryClass = {cs.HC}');
   await panel.close();
 }
 
