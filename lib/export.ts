@@ -4,31 +4,19 @@
  * (papers and authors by id) so two exports of the same data differ only in `exportedAt`.
  */
 import type { PaperdexDB } from './db';
-import type { AuthorRecord, PaperIds, PaperRecord, PaperSource, ReportedSnapshot } from './types';
+import type { AuthorRecord, PaperRecord, PaperSource, ReportedSnapshot } from './types';
 
 /** The implicit collection holding every paper. */
 export const ALL_PAPERS = { id: 'all', name: 'All papers' } as const;
 
-export interface ExportedPaper {
-  id: string;
-  title: string;
-  authors: string[];
-  authorsTruncated?: boolean;
-  year?: number;
-  date?: string;
-  venue?: string;
-  abstract?: string;
-  tldr?: string;
-  categories?: string[];
-  keywords?: string[];
-  citations?: number;
-  ids?: PaperIds;
-  url?: string;
-  pdfUrl?: string;
-  codeUrl?: string;
-  type?: string;
-  sources: PaperSource[];
-}
+/** A paper in the export: the stored record's public fields and its sightings. */
+export type ExportedPaper = Pick<PaperRecord, 'id' | 'title' | 'authors'> &
+  Partial<
+    Pick<
+      PaperRecord,
+      'authorsTruncated' | 'year' | 'date' | 'venue' | 'abstract' | 'tldr' | 'categories' | 'keywords' | 'citations' | 'ids' | 'url' | 'pdfUrl' | 'codeUrl' | 'type'
+    >
+  > & { sources: PaperSource[] };
 
 export interface ExportedAuthor {
   id: string;

@@ -10,7 +10,16 @@ export const MAX_TEXT = 200_000;
 /** Most papers accepted in one capture. */
 export const MAX_PAPERS = 20_000;
 
-const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
+/**
+ * Page text is stored as text, minus what can only deceive: NUL and other C0 controls, and the
+ * bidi embedding/override controls that make "fdp.exe" display reversed
+ * (U+202A–U+202E, U+2066–U+2069).
+ */
+export function stripControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max), v.transform(stripControls));
 const int = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e10));
 const year = v.pipe(v.number(), v.integer(), v.minValue(1500), v.maxValue(2200));
 

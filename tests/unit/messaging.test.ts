@@ -47,3 +47,14 @@ describe('message validation', () => {
     expect(senderKind({ id: ID }, ID, ORIGIN)).toBeUndefined();
   });
 });
+
+describe('stored text', () => {
+  it('drops NUL and bidi override controls from page text', async () => {
+    const { stripControls } = await import('../../lib/schema');
+    expect(stripControls('Evil \u202Efdp.exe\u202C title\u0000')).toBe('Evil fdp.exe title');
+    const msg = structuredClone(good);
+    msg.data.result.papers[0].title = 'A \u202Ereversed\u202C title';
+    const r = validateMessage(msg, tabSender, ID, ORIGIN) as { ok: true; data: { result: { papers: { title: string }[] } } };
+    expect(r.data.result.papers[0].title).toBe('A reversed title');
+  });
+});

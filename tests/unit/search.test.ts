@@ -1,13 +1,16 @@
 // The search engine on the real ICLR 2019 corpus: known-item queries with typos and prefixes rank
 // the intended paper in the top 3; filters, phrases, exclusions, sorting, facets; incremental
-// updates and persistence.
+// updates and persistence. On a synthetic library large enough for the bitset paths (common words,
+// short prefixes, filter sets, facets), totals and facets equal a brute-force reference, also after
+// removals, reused doc numbers and a save/load round trip.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadIclrNotes, makeCorpus } from '../../bench/corpus';
-import { parseQuery } from '../../lib/query';
+import { loadIclrNotes, makeCorpus, rng } from '../../bench/corpus';
+import { foldText } from '../../lib/normalize';
+import { parseQuery, type ParsedQuery } from '../../lib/query';
 import { PaperIndex, processTerm, venueName } from '../../lib/search';
-import type { PaperRecord } from '../../lib/types';
+import type { PaperRecord, SiteId } from '../../lib/types';
 import { haveShared, sharedPages } from '../helpers/dom';
 
 function paper(id: string, title: string, authors: string[], extra: Partial<PaperRecord> = {}): PaperRecord {
@@ -126,6 +129,187 @@ describe.skipIf(!haveShared() || !existsSync(join(sharedPages, 'openreview/iclr2
   it('1–2 letter prefixes answer', () => {
     expect(idx.search(parseQuery('g'), { limit: 5 }).hits.length).toBe(5);
     expect(idx.search(parseQuery('ga'), { limit: 5 }).hits.length).toBe(5);
+  });
+});
+
+describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
+  // A small vocabulary, so that most words are "common" (in more than 4 % of papers) and queries
+  // go through the word-prefix sets, plus rare words (for the looked-up path).
+  const WORDS = 'alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega graph learning neural network model robust sparse deep attention'.split(' ');
+  const NAMES = ['Ana Kim', 'Ana Kowalski', 'Bo Chen', 'Wei Zhang', 'Wei Zhou', 'Zoe Lam', 'Kai Ito', 'Mia Novak'];
+  const VENUES = ['NeurIPS 2019', 'ICLR', 'Neural Computation', 'ICML 2020', 'Nature Machine Intelligence'];
+  const SITES: SiteId[] = ['arxiv', 'openreview', 'google-scholar', 'dblp'];
+  const CATS = ['cs.LG', 'cs.AI', 'stat.ML', 'cs.CV'];
+  const make = (n: number, from = 0, seed = 7) => {
+    const r = rng(seed);
+    const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    return Array.from({ length: n }, (_, k) => {
+      const i = from + k;
+      const title = Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick(WORDS)).join(' ') + (i % 97 === 0 ? ` rareword${i % 3}` : '');
+      return paper(String(1000 + i), title, Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(NAMES)), {
+        year: r() < 0.1 ? undefined : 2000 + Math.floor(r() * 21),
+        venue: r() < 0.1 ? undefined : pick(VENUES),
+        citations: Math.floor(r() * 50),
+        categories: r() < 0.2 ? undefined : [pick(CATS), ...(r() < 0.3 ? [pick(CATS)] : [])],
+        keywords: r() < 0.5 ? [pick(WORDS), pick(WORDS)] : undefined,
+        tldr: r() < 0.3 ? `we study ${pick(WORDS)} with ${pick(WORDS)}` : undefined,
+        abstract: r() < 0.7 ? `the ${pick(WORDS)} of ${pick(WORDS)} abstractonly${i % 5}` : undefined,
+        codeUrl: r() < 0.3 ? 'https://github.com/x/y' : undefined,
+        pdfUrl: r() < 0.5 ? 'https://x/y.pdf' : undefined,
+        sources: [{ site: pick(SITES), url: 'https://x/' + i, capturedAt: '' }],
+        collectionIds: r() < 0.2 ? ['c1'] : [],
+        addedAt: 1000 + i,
+        updatedAt: 1000 + i,
+      });
+    });
+  };
+
+  /** The query semantics, brute force: every term a word prefix of the primary text, every filter. */
+  const reference = (ps: PaperRecord[], q: ParsedQuery) => {
+    const text = (p: PaperRecord) => ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
+    return ps.filter((p) => {
+      const t = text(p);
+      const authors = p.authors.map((a) => ' ' + foldText(a));
+      if (!q.terms.every((w) => !processTerm(w) || t.includes(' ' + w))) return false;
+      if (q.yearFrom !== undefined && (p.year === undefined || p.year < q.yearFrom)) return false;
+      if (q.yearTo !== undefined && (p.year === undefined || p.year > q.yearTo)) return false;
+      const code = !!(p.codeUrl || p.hasCode), pdf = !!p.pdfUrl;
+      if ((q.has.includes('code') && !code) || (q.has.includes('pdf') && !pdf) || (q.notHas.includes('code') && code) || (q.notHas.includes('pdf') && pdf)) return false;
+      if (!q.sites.every((s) => p.sources.some((x) => x.site.startsWith(s)))) return false;
+      if (!q.categories.every((c) => (p.categories ?? []).some((x) => x.toLowerCase() === c || x.toLowerCase().startsWith(c + '.')))) return false;
+      if (!q.collections.every(() => p.collectionIds.includes('c1'))) return false;
+      if (!q.authors.every((a) => authors.some((n) => a.split(' ').every((w) => n.includes(' ' + w))))) return false;
+      if (!q.venues.every((v) => (' ' + foldText(p.venue ?? '')).includes(' ' + v))) return false;
+      if (!q.phrases.every((ph) => t.includes(' ' + ph))) return false;
+      if (q.excludes.some((x) => t.includes(' ' + x) || authors.some((a) => a.includes(x)))) return false;
+      return true;
+    });
+  };
+  // Queries of common words and short prefixes only (the looked-up path is the known-item tests').
+  const QUERIES = [
+    'a', 'al', 'alpha', 'alp', 'alpha be', 'alpha beta ', 'graph neural networ', 'le', 'de', 'x', 'zz',
+    'year:2005..2010', 'year:2005..2010 alpha', 'year:..2003', 'has:code', 'has:code -has:pdf be', '-has:code',
+    'author:"ana"', 'author:"ana k"', 'author:"wei zh" al', 'au:"zo"', 'venue:neu', 'venue:"neural comp"', 'venue:icml alpha',
+    'site:arxiv', 'site:open cat:cs alpha', 'cat:cs.lg', 'cat:stat', 'collection:"reading"', 'collection:"reading" ne',
+    '"alpha beta"', '"alpha beta" gamma', '-alpha be', '-alpha -beta', '-"alpha beta" de', '-wei', '-author:"kim" al',
+  ];
+  const collectionIdsByName = new Map([['reading', 'c1']]);
+
+  const check = (idx: PaperIndex, ps: PaperRecord[]) => {
+    for (const s of QUERIES) {
+      const q = parseQuery(s);
+      const want = reference(ps, q);
+      for (const sort of ['relevance', 'newest', 'cited'] as const) {
+        const r = idx.search(q, { limit: 25, sort, facets: true, collectionIdsByName });
+        expect(r.total, `total of ${s} (${sort})`).toBe(want.length);
+        const ids = new Set(want.map((p) => p.id));
+        expect(r.hits.every((h) => ids.has(h.id)), `hits of ${s}`).toBe(true);
+        expect(r.hits).toHaveLength(Math.min(25, want.length));
+        if (sort === 'newest') {
+          const order = [...want].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.addedAt - a.addedAt).slice(0, 25);
+          expect(r.hits.map((h) => h.id), `newest of ${s}`).toEqual(order.map((p) => p.id));
+        }
+        if (sort === 'cited') {
+          const c = new Map(ps.map((p) => [p.id, p.citations ?? 0]));
+          const top = [...want].map((p) => p.citations ?? 0).sort((a, b) => b - a).slice(0, 25);
+          expect(r.hits.map((h) => c.get(h.id)), `cited of ${s}`).toEqual(top);
+        }
+        const terms = q.terms.filter((t) => processTerm(t));
+        if (sort === 'relevance' && terms.length) {
+          // Scan-path rank: words in the first 100 characters count double, then citations.
+          const score = (p: PaperRecord) => {
+            const t = ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
+            return terms.reduce((n, w) => n + (t.indexOf(' ' + w) < 100 ? 2 : 1), 0) + Math.log1p(p.citations ?? 0) * 0.05;
+          };
+          const best = want.map(score).sort((a, b) => b - a).slice(0, 25);
+          expect(r.hits.map((h) => h.score), `scores of ${s}`).toEqual(best);
+        }
+      }
+      // Facets: counts over all matches.
+      const f = idx.search(q, { facets: true, collectionIdsByName }).facets!;
+      const years = new Map<string, number>();
+      for (const p of want) if (p.year !== undefined) years.set(String(p.year), (years.get(String(p.year)) ?? 0) + 1);
+      expect(f.year, `year facet of ${s}`).toEqual([...years].sort((a, b) => b[0].localeCompare(a[0])).slice(0, 30));
+      const sites = new Map<string, number>();
+      for (const p of want) for (const x of new Set(p.sources.map((y) => y.site))) sites.set(x, (sites.get(x) ?? 0) + 1);
+      expect(f.site, `site facet of ${s}`).toEqual([...sites].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+      const cats = new Map<string, number>();
+      for (const p of want) for (const x of new Set((p.categories ?? []).map((c) => c.toLowerCase()))) cats.set(x, (cats.get(x) ?? 0) + 1);
+      expect(f.category, `category facet of ${s}`).toEqual([...cats].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12));
+      const venues = new Map<string, number>();
+      for (const p of want) {
+        const v = venueName(p.venue);
+        if (v) venues.set(v, (venues.get(v) ?? 0) + 1);
+      }
+      expect(f.venue, `venue facet of ${s}`).toEqual([...venues].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12));
+    }
+  };
+
+  it('common words, short prefixes, filters and facets equal a brute-force reference', () => {
+    const ps = make(3000);
+    const idx = new PaperIndex();
+    idx.upsert(ps);
+    expect(idx.docFrequency('alpha')).toBeGreaterThan(3000 * 0.04);
+    expect(idx.docFrequency('the')).toBe(0);
+    check(idx, ps);
+  });
+
+  it('stays exact through updates, removals, reused doc numbers and a save/load round trip', () => {
+    let ps = make(2600);
+    const idx = new PaperIndex();
+    idx.upsert(ps);
+    // Prime the caches (prefix sets, expansions), then change the library under them.
+    for (const s of ['al', 'zz', 'rareword0 ', 'year:2005..2010']) idx.search(parseQuery(s));
+    const gone = new Set(ps.filter((_, i) => i % 5 === 0).map((p) => p.id));
+    idx.remove(gone);
+    ps = ps.filter((p) => !gone.has(p.id));
+    const changed = ps.filter((_, i) => i % 7 === 0).map((p) => ({ ...p, title: p.title + ' zzword', year: 2021, codeUrl: undefined, citations: 999 }));
+    idx.upsert(changed);
+    ps = ps.map((p) => changed.find((c) => c.id === p.id) ?? p);
+    // New papers take the freed doc numbers.
+    const added = make(600, 5000, 11);
+    idx.upsert(added);
+    ps = [...ps, ...added];
+    expect(idx.size).toBe(ps.length);
+    check(idx, ps);
+    expect(idx.search(parseQuery('zz')).total).toBe(changed.length);
+    expect(idx.search(parseQuery('zzword ')).total).toBe(changed.length);
+
+    const back = PaperIndex.fromJSON(idx.toJSON())!;
+    expect(back.size).toBe(ps.length);
+    check(back, ps);
+    for (const s of ['rareword0 ', 'rarewor', 'rarewrd1 al', 'abstractonly3 ', 'alpha rareword2 ']) {
+      const a = idx.search(parseQuery(s), { limit: 10 }), b = back.search(parseQuery(s), { limit: 10 });
+      expect(b.total, s).toBe(a.total);
+      expect(b.hits.map((h) => h.score), s).toEqual(a.hits.map((h) => h.score));
+      expect(a.total, s).toBeGreaterThan(0);
+    }
+    // The loaded index keeps taking changes.
+    back.remove(added.map((p) => p.id));
+    back.upsert([paper('77777', 'Quasar zzword alpha', ['Ana Kim'], { year: 2003 })]);
+    ps = [...ps.filter((p) => !added.includes(p)), paper('77777', 'Quasar zzword alpha', ['Ana Kim'], { year: 2003 })];
+    check(back, ps);
+    expect(back.search(parseQuery('quasar')).hits[0].id).toBe('77777');
+  });
+
+  it('looks up rare words (exact totals, typos) and keeps the abstract for when the rest finds too little', () => {
+    const ps = make(3000);
+    const idx = new PaperIndex();
+    idx.upsert(ps);
+    const rare = ps.filter((p) => / rareword1\b/.test(p.title));
+    expect(idx.search(parseQuery('rareword1 '), { limit: 5 }).total).toBe(rare.length);
+    // Two typos allowed from 6 letters: "rarewrd1" reaches rareword1, and rareword0/2 too.
+    const typo = idx.search(parseQuery('rarewrd1 '), { limit: 5 });
+    expect(typo.total).toBe(ps.filter((p) => / rareword\d\b/.test(p.title)).length);
+    expect(typo.hits.some((h) => h.terms.includes('rareword1'))).toBe(true);
+    // Only in abstracts: found by the second tier (an unknown word there, so typos allowed:
+    // abstractonly0…4 all match, abstractonly2 first).
+    const inAbstract = idx.search(parseQuery('abstractonly2 '), { limit: 5 });
+    expect(inAbstract.total).toBe(ps.filter((p) => /abstractonly\d/.test(p.abstract ?? '')).length);
+    expect(inAbstract.hits.every((h) => h.terms.includes('abstractonly2'))).toBe(true);
+    const r = idx.search(parseQuery('alpha rareword1 '), { limit: 50 });
+    expect(r.total).toBe(rare.filter((p) => / alpha/.test(' ' + foldText(p.title + ' ' + (p.keywords ?? []).join(' ') + ' ' + (p.tldr ?? '')))).length);
+    expect(r.hits.every((h) => h.terms.includes('rareword1'))).toBe(true);
   });
 });
 
