@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from './corpus';
+import { computeMetrics, toMetricPaper } from '../lib/metrics';
 
 const root = resolve(import.meta.dirname, '..');
 const ext = join(root, '.output/chrome-mv3');
@@ -52,6 +53,14 @@ function typoOf(title: string, r: () => number): string {
     })
     .slice(0, 6)
     .join(' ');
+}
+
+function chromiumVersion(): string {
+  try {
+    return execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^Chromium\s*/, '');
+  } catch {
+    return 'unknown';
+  }
 }
 
 function pct(xs: number[], p: number): number {
@@ -352,6 +361,19 @@ function checks(rows: Row[]): string[] {
   return out;
 }
 
+/** Author metrics for an author with 1,000 papers: median and p95 over 300 runs (target ≤ 5 ms). */
+function metricsTiming(notes: ReturnType<typeof loadIclrNotes>): { p50: number; p95: number } {
+  const papers = makeCorpus(notes, 1000, 99).map(toMetricPaper);
+  for (let i = 0; i < 30; i++) computeMetrics(papers);
+  const ts: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    computeMetrics(papers);
+    ts.push(performance.now() - t);
+  }
+  return { p50: pct(ts, 0.5), p95: pct(ts, 0.95) };
+}
+
 async function main() {
   if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error('build missing');
@@ -364,7 +386,9 @@ async function main() {
     console.log(table(rows.slice(-1)));
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${chromiumVersion()}, Node ${process.version}`;
-  const result = { date: new Date().toISOString(), machine, rows, checks: checks(rows) };
+  const metrics = metricsTiming(notes);
+  const result = { date: new Date().toISOString(), machine, rows, metrics, checks: checks(rows) };
+  result.checks.push(`${metrics.p95 <= 5 ? 'PASS' : 'FAIL'}  author metrics for 1,000 papers ≤ 5 ms (p50 ${f1(metrics.p50)} ms, p95 ${f1(metrics.p95)} ms)`);
   console.log('\n' + table(rows) + '\n');
   for (const c of result.checks) console.log(c);
   mkdirSync(join(root, 'bench-results'), { recursive: true });

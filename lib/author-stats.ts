@@ -3,7 +3,7 @@
  * comparison: top co-authors, venues and categories, and the history of what sites reported.
  * Pure: records in, plain data out (metric formulas live in lib/metrics.ts).
  */
-import { venueName } from './search';
+import { venueName } from './terms';
 import { nameKey, surname } from './normalize';
 import type { AuthorRecord, PaperRecord, SiteId } from './types';
 

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendMessage } from './messaging';
-import { INDEX_VERSION_KEY } from './search-host';
+import { INDEX_VERSION_KEY } from './index-version';
 
 /** Re-index these papers. Never throws: the host catches up from the database on its next start. */
 export async function reindex(ids: string[]): Promise<void> {

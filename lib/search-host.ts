@@ -116,8 +116,7 @@ export class SearchHost {
   }
 }
 
-/** `storage.session` key bumped after the index changed, so open pages re-run their query. */
-export const INDEX_VERSION_KEY = 'indexVersion';
+export { INDEX_VERSION_KEY } from './index-version';
 
 /**
  * The message handlers a search host answers. Whoever sends `indexChanged` bumps

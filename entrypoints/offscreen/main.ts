@@ -1,6 +1,8 @@
-// Chrome's offscreen document: hosts the in-memory search index (lib/search-host.ts).
-import { getDb } from '@/lib/db';
+// Chrome's offscreen document: starts the search worker (entrypoints/search-worker.ts →
+// lib/search-worker.ts) and answers search messages through it.
+import { browser } from 'wxt/browser';
 import { registerHandlers } from '@/lib/messaging';
-import { SearchHost, searchHostHandlers } from '@/lib/search-host';
+import { workerClientHandlers } from '@/lib/search-worker-client';
 
-registerHandlers(searchHostHandlers(new SearchHost(getDb())));
+const worker = new Worker(browser.runtime.getURL('/search-worker.js'));
+registerHandlers(workerClientHandlers(worker));

@@ -164,12 +164,21 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     });
   };
 
+  /** The primary text of a paper, folded, with a leading space (as word-prefix checks need it). */
+  const texts = new WeakMap<PaperRecord, { t: string; authors: string[]; venue: string }>();
+  const textOf = (p: PaperRecord) => {
+    let x = texts.get(p);
+    if (!x) {
+      const t = ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
+      x = { t, authors: p.authors.map((a) => ' ' + foldText(a)), venue: ' ' + foldText(p.venue ?? '') };
+      texts.set(p, x);
+    }
+    return x;
+  };
   /** The query semantics, brute force: every term a word prefix of the primary text, every filter. */
   const reference = (ps: PaperRecord[], q: ParsedQuery) => {
-    const text = (p: PaperRecord) => ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
     return ps.filter((p) => {
-      const t = text(p);
-      const authors = p.authors.map((a) => ' ' + foldText(a));
+      const { t, authors, venue } = textOf(p);
       if (!q.terms.every((w) => !processTerm(w) || t.includes(' ' + w))) return false;
       if (q.yearFrom !== undefined && (p.year === undefined || p.year < q.yearFrom)) return false;
       if (q.yearTo !== undefined && (p.year === undefined || p.year > q.yearTo)) return false;
@@ -179,7 +188,7 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
       if (!q.categories.every((c) => (p.categories ?? []).some((x) => x.toLowerCase() === c || x.toLowerCase().startsWith(c + '.')))) return false;
       if (!q.collections.every(() => p.collectionIds.includes('c1'))) return false;
       if (!q.authors.every((a) => authors.some((n) => a.split(' ').every((w) => n.includes(' ' + w))))) return false;
-      if (!q.venues.every((v) => (' ' + foldText(p.venue ?? '')).includes(' ' + v))) return false;
+      if (!q.venues.every((v) => venue.includes(' ' + v))) return false;
       if (!q.phrases.every((ph) => t.includes(' ' + ph))) return false;
       if (q.excludes.some((x) => t.includes(' ' + x) || authors.some((a) => a.includes(x)))) return false;
       return true;
@@ -218,7 +227,7 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
         if (sort === 'relevance' && terms.length) {
           // Scan-path rank: words in the first 100 characters count double, then citations.
           const score = (p: PaperRecord) => {
-            const t = ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
+            const { t } = textOf(p);
             return terms.reduce((n, w) => n + (t.indexOf(' ' + w) < 100 ? 2 : 1), 0) + Math.log1p(p.citations ?? 0) * 0.05;
           };
           const best = want.map(score).sort((a, b) => b - a).slice(0, 25);

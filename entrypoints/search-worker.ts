@@ -1,0 +1,10 @@
+// The search worker (a dedicated worker of Chrome's offscreen document): see lib/search-worker.ts.
+// Firefox runs the search host in its background page instead.
+import { startSearchWorker } from '@/lib/search-worker';
+
+export default defineUnlistedScript({
+  exclude: ['firefox'],
+  main() {
+    startSearchWorker();
+  },
+});
