@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperdexDB } from '@/lib/db';
 import { libraryCounts } from '@/lib/library';
@@ -58,9 +58,13 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
     }
   }
 
-  useEffect(() => {
-    // First meaningful frame (search box + page card) is on screen: mark it for the benchmark.
+  // First meaningful frame (search box + page card) committed: mark the frame that shows it, for
+  // the benchmark. A layout effect runs right after the first commit (a plain effect waits a frame).
+  useLayoutEffect(() => {
     requestAnimationFrame(() => performance.mark('paperdex:first-render'));
+  }, []);
+
+  useEffect(() => {
     let alive = true;
     void targetTab().then(async (t) => {
       if (!alive) return;

@@ -4,7 +4,7 @@ import type { PaperdexDB } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { foldText } from '@/lib/normalize';
 import type { Facets, SortOrder } from '@/lib/search';
-import { INDEX_VERSION_KEY } from '@/lib/search-host';
+import { INDEX_VERSION_KEY } from '@/lib/index-version';
 import type { PaperRecord } from '@/lib/types';
 
 /** A search hit joined with its paper. */

@@ -10,8 +10,9 @@
  * vocabularies sorted, so "papers with a word starting with p" is the union over p's range (cached
  * until the next change); and per value: year, has: flags, site, category, collection, venue name.
  *
- * Query plan (measured at 100k papers on 2 slow cores with bench/_prof.ts: keystroke → results
- * p50 49 → 0.4 ms, p95 85–95 → 2–6 ms; at 10k, p50 5 → 0.2 ms, p95 6–15 → under 1–6 ms):
+ * Query plan (measured with bench/_prof.ts, 271 keystrokes of a fixed query mix, 2 slow cores:
+ * at 100k papers p50 49 → 0.4 ms and p95 85–95 → 2–6 ms; at 10k p50 5 → 0.2 ms and p95 7–19 →
+ * 1–6 ms, the high ends on a first pass with cold caches):
  * - Terms are folded (case, accents) and English stop words dropped; no stemming: prefix matching
  *   already covers the suffixes a user is typing, and stemming makes half-typed words miss.
  * - Filters first become a candidate bitset: year/has/site/cat/collection from their value sets,
@@ -39,9 +40,9 @@
  *   for papers whose best possible score could still enter the top k.
  * Matches stream into a running top-k compared on typed arrays; `total` is exact; facets are counted
  * on the bitset of all matches (popcount per value), 30 → 2 ms for 100k matches.
- * Memory at 100k papers (bench corpus): bitsets ≈ 8 MB, lists ≈ 1.2M doc numbers (5–9 MB), per-doc
- * arrays ≈ 7 MB, next to MiniSearch's ≈ 600 MB. Saving the sets adds ≈ 8 % to the saved index and
- * makes loading them ≈ 0.15 s instead of 1.5 s of re-tokenising.
+ * Memory at 100k papers (bench corpus): 493 bitsets ≈ 6–8 MB, lists of 1.2M doc numbers ≈ 5 MB
+ * (9 MB in Node), per-doc arrays and scratch ≈ 7–8 MB: +29 MB next to MiniSearch's ≈ 600 MB. Saving
+ * the sets adds ≈ 8 % to the saved index and loads them in ≈ 0.15 s instead of 1.5 s of tokenising.
  */
 import MiniSearch from 'minisearch';
 import { foldText } from './normalize';

@@ -301,6 +301,43 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     expect(back.search(parseQuery('quasar')).hits[0].id).toBe('77777');
   });
 
+  it('scores looked-up words exactly as MiniSearch does (its internals are read directly)', () => {
+    const ps = make(2500);
+    const idx = new PaperIndex();
+    idx.upsert(ps);
+    idx.remove(ps.filter((_, i) => i % 9 === 0).map((p) => p.id));
+    // Clean MiniSearch of the removed papers first: its own search drops their postings as it meets them.
+    const mini = (idx as unknown as { mini: import('minisearch').default }).mini;
+    const primary = ['title', 'authors', 'venue', 'keywords', 'categories', 'tldr'];
+    const boost = { title: 3, authors: 2.5, venue: 1.2, keywords: 1.2, categories: 1, tldr: 0.8, abstract: 0.5 };
+    const all = [...primary, 'abstract'];
+    // [query, MiniSearch terms, options, fields, weight of the tier]
+    const cases: [string, string, object, string[], number][] = [
+      ['rareword1 ', 'rareword1', { prefix: true }, primary, 1],
+      ['rarewrd1 ', 'rarewrd1', { prefix: true, fuzzy: 0.34, maxFuzzy: 2 }, primary, 1],
+      ['rarew', 'rarew', { prefix: true }, primary, 1],
+      ['kowa rareword0 ', 'kowa rareword0', { prefix: true }, primary, 1],
+      ['gamma rarew', 'rarew', { prefix: true }, primary, 1],
+      // Found in abstracts only: the second tier, over every field, weighted 0.8.
+      ['abstractonly2 ', 'abstractonly2', { prefix: true, fuzzy: 0.34, maxFuzzy: 2 }, all, 0.8],
+    ];
+    for (const [query, terms, o, fields, weight] of cases) {
+      const opts: import('minisearch').SearchOptions = { fields, boost, combineWith: 'AND', ...o };
+      for (let k = 0; k < 3; k++) mini.search(terms, opts);
+      let want = mini.search(terms, opts);
+      // "gamma" is common: a filter on the primary text, not looked up.
+      if (query.startsWith('gamma')) want = want.filter((r) => textOf(ps.find((p) => p.id === r.id)!).t.includes(' gamma'));
+      // As many as found (at least one), so that the abstract tier only runs where it should.
+      const limit = Math.min(5, want.length);
+      const got = idx.search(parseQuery(query), { limit });
+      expect(limit, query).toBeGreaterThan(0);
+      expect(got.total, query).toBe(want.length);
+      const byId = new Map(want.map((r) => [String(r.id), r]));
+      expect(got.hits.map((h) => h.score), query).toEqual(want.slice(0, limit).map((r) => expect.closeTo(r.score * weight, 9)));
+      for (const h of got.hits) expect([...h.terms].sort(), `${query} ${h.id}`).toEqual([...byId.get(h.id)!.terms].sort());
+    }
+  });
+
   it('looks up rare words (exact totals, typos) and keeps the abstract for when the rest finds too little', () => {
     const ps = make(3000);
     const idx = new PaperIndex();
