@@ -2,9 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/db';
 import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/authors';
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
-import { addToCollection } from '@/lib/collections';
-import { reindex } from '@/lib/reindex';
-import type { AuthorRecord, CollectionRecord, PaperRecord } from '@/lib/types';
+import type { AuthorRecord, PaperRecord } from '@/lib/types';
+import { AddToCollection } from './AddToCollection';
 import { citationsByYear, papersByYear } from '@/lib/metrics';
 import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/author-stats';
 import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
@@ -181,7 +180,12 @@ export function AuthorView({
         <TopList title="Venues" items={topVenues(papers)} />
         <TopList title="Categories" items={topCategories(papers)} />
       </div>
-      <AddAllToCollection db={db} paperIds={papers.map((p) => p.id)} who={author.name} />
+      <AddToCollection
+        db={db}
+        paperIds={papers.map((p) => p.id)}
+        label={`Add all ${plural(papers.length, 'paper')} to`}
+        ariaLabel={`Add all of ${author.name}'s papers to a collection`}
+      />
       <div class="list-head">
         <div class="section-title">{plural(papers.length, 'paper')}</div>
         <label class="small muted">
@@ -284,33 +288,3 @@ function TopList({ title, items }: { title: string; items: [string, number][] })
   );
 }
 
-/** "Add all of this author's papers to a collection". */
-function AddAllToCollection({ db, paperIds, who }: { db: PaperdexDB; paperIds: string[]; who: string }) {
-  const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
-  const [done, setDone] = useState<string | null>(null);
-  if (!collections.length || !paperIds.length) return null;
-  return (
-    <div class="small muted add-all">
-      <label>
-        Add all {plural(paperIds.length, 'paper')} to{' '}
-        <select
-          aria-label={`Add all of ${who}'s papers to a collection`}
-          value=""
-          onChange={async (e) => {
-            const id = (e.target as HTMLSelectElement).value;
-            if (!id) return;
-            const changed = await addToCollection(db, id, paperIds);
-            await reindex(changed);
-            setDone(`Added ${plural(changed.length, 'paper')} to “${collections.find((c) => c.id === id)?.name}”.`);
-          }}
-        >
-          <option value="">choose a collection…</option>
-          {collections.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
-          ))}
-        </select>
-      </label>
-      {done && <span role="status"> {done}</span>}
-    </div>
-  );
-}

@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
-import { addToCollection } from '@/lib/collections';
 import { exportPapersFile } from '@/lib/export-files';
-import { reindex } from '@/lib/reindex';
-import type { CollectionRecord, PaperRecord } from '@/lib/types';
+import type { PaperRecord } from '@/lib/types';
+import { AddToCollection } from './AddToCollection';
 import { ExportMenu } from './ExportMenu';
-import { useLive } from './use-live';
 import type { PaperdexDB } from '@/lib/db';
 import type { Facets, SortOrder } from '@/lib/search';
 import { SITE_NAMES } from '@/lib/library';
@@ -123,36 +121,13 @@ export function SearchView({
 
 /** Actions on the shown results: add them all to a collection, export them. */
 function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: PaperRecord[]; total: number; query: string }) {
-  const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
-  const [done, setDone] = useState<string | null>(null);
   return (
     <details class="result-tools">
       <summary class="small muted">
         {total > papers.length ? `Export or collect the first ${papers.length} results…` : 'Export or collect these results…'}
       </summary>
       <div class="result-tools-body">
-        {collections.length > 0 && (
-          <label class="small muted">
-            Add to{' '}
-            <select
-              aria-label="Add these results to a collection"
-              value=""
-              onChange={async (e) => {
-                const id = (e.target as HTMLSelectElement).value;
-                if (!id) return;
-                const changed = await addToCollection(db, id, papers.map((p) => p.id));
-                await reindex(changed);
-                setDone(`Added ${plural(changed.length, 'paper')} to “${collections.find((c) => c.id === id)?.name}”.`);
-              }}
-            >
-              <option value="">choose a collection…</option>
-              {collections.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        {done && <div class="small muted" role="status">{done}</div>}
+        <AddToCollection db={db} paperIds={papers.map((p) => p.id)} label="Add to" ariaLabel="Add these results to a collection" />
         <ExportMenu compact primaryLabel="Export results as JSON" make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)} />
       </div>
     </details>

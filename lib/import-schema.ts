@@ -14,6 +14,7 @@
  * the user to update Paperdex.
  */
 import * as v from 'valibot';
+import { SITE_IDS } from './schema';
 import type { CollectionExportV1 } from './export';
 import { MAX_TEXT } from './schema';
 
@@ -106,18 +107,7 @@ const timestamp = v.pipe(
   v.check(isIsoTimestamp, (i) => `expected an ISO 8601 date-time like "2026-01-31T12:00:00.000Z", got ${describeValue(i.input)}`),
 );
 
-/** Every site Paperdex has an adapter for (SiteId in lib/types.ts). */
-export const SITE_IDS = [
-  'google-scholar',
-  'semantic-scholar',
-  'dblp',
-  'arxiv',
-  'openreview',
-  'acl-anthology',
-  'seed-author',
-  'seed-search',
-  'generic',
-] as const;
+export { SITE_IDS };
 const site = v.picklist(SITE_IDS, (i) => `unknown site ${describeValue(i.input)} (expected one of ${SITE_IDS.join(', ')})`);
 
 /** A collection name lib/collections.ts accepts (after its clean-up of spaces and control characters). */

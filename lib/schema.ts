@@ -33,7 +33,8 @@ function isHttpUrl(s: string): boolean {
 }
 const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.check(isHttpUrl, 'must be an http(s) URL'));
 
-export const SiteIdSchema = v.picklist([
+/** Every site Paperdex has an adapter for (SiteId in lib/types.ts). */
+export const SITE_IDS = [
   'google-scholar',
   'semantic-scholar',
   'dblp',
@@ -43,7 +44,9 @@ export const SiteIdSchema = v.picklist([
   'seed-author',
   'seed-search',
   'generic',
-]);
+] as const;
+
+export const SiteIdSchema = v.picklist(SITE_IDS);
 
 export const PaperIdsSchema = v.object({
   doi: v.optional(text(500)),
