@@ -95,8 +95,8 @@ export function Chart({
             </text>
           </g>
         ))}
-        {xTicks.map((x) => (
-          <text key={x} x={sx(x)} y={H - 6} class="axis" text-anchor="middle">
+        {xTicks.map((x, i) => (
+          <text key={x} x={sx(x)} y={H - 6} class="axis" text-anchor={xTicks.length > 1 && i === xTicks.length - 1 ? 'end' : i === 0 && xTicks.length > 1 ? 'start' : 'middle'}>
             {fmtX(x)}
           </text>
         ))}

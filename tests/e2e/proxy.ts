@@ -18,10 +18,14 @@ export async function startProxy(): Promise<RecordingProxy> {
   });
   server.on('connect', (req, socket: Socket) => {
     requests.push(`CONNECT ${req.url}`);
+    // The browser may reset a refused tunnel: that is not an error of the test.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_err, socket) => socket.destroy());
   server.on('connection', (s: Socket) => {
     sockets.add(s);
+    s.on('error', () => undefined);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
