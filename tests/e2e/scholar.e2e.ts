@@ -54,10 +54,9 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search your papers');
     await popup.keyboard.type('nanofluid copper');
     const results = popup.getByRole('listbox', { name: 'Search results' });
-    await expect.poll(() => results.getByRole('option').count()).toBeGreaterThan(0);
-    expect(await results.getByRole('option').first().textContent()).toContain(
-      'Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper',
-    );
+    await expect
+      .poll(() => results.getByRole('option').first().textContent())
+      .toContain('Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper');
     await popup.getByLabel('Search your papers').fill('femtosecnd laser'); // typo
     await expect
       .poll(() => results.getByRole('option').first().textContent())
