@@ -93,7 +93,8 @@ async function findPaper(db: PaperdexDB, p: ScrapedPaper): Promise<PaperRecord |
   return cands.find((r) => sameByTitle(p, r));
 }
 
-function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecord {
+/** A complete library record for a paper new to the library (no sightings yet). */
+export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecord {
   const ids = canonicalIds(p.ids);
   const r: PaperRecord = {
     id,

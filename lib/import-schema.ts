@@ -14,7 +14,7 @@
  * the user to update Paperdex.
  */
 import * as v from 'valibot';
-import { SITE_IDS } from './schema';
+import { isHttpUrl, SITE_IDS } from './schema';
 import type { CollectionExportV1 } from './export';
 import { MAX_TEXT } from './schema';
 
@@ -84,16 +84,8 @@ const int = (min: number, max: number) =>
 const count = int(0, 1e10);
 const bool = v.boolean(got('true or false'));
 
-/** http(s) URLs only: a file must not plant `javascript:` or `file:` links in the library. */
-export function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+// A file must not plant `javascript:` or `file:` links in the library: the capture schema's check.
+export { isHttpUrl };
 const httpUrl = v.pipe(text(MAX_URL), v.check(isHttpUrl, (i) => `expected an http(s) URL, got ${describeValue(i.input)}`));
 
 /** ISO 8601 date-time, as `Date.prototype.toISOString` writes it (any offset accepted). */

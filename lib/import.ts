@@ -15,7 +15,7 @@
  * are never merged into one new paper (the exporting library told them apart), which makes
  * export → import into an empty library → export reproduce the file (apart from `exportedAt`).
  */
-import { authorIdFor } from './capture';
+import { authorIdFor, newPaper } from './capture';
 import { freeName } from './collections';
 import type { PaperdexDB } from './db';
 import type { ExportedAuthor, ExportedPaper } from './export';
@@ -474,38 +474,13 @@ function dropEmpty<T extends object>(r: T, keys: readonly string[]): T {
   return r;
 }
 
-/** A complete library record for a paper new to the library. */
+/** A complete library record for a paper new to the library, with the file's sightings. */
 function newPaperRecord(p: IncomingPaper, id: string, nowMs: number): PaperRecord {
-  const ids = canonicalIds(p.ids);
   const { sources } = uniteSources([], p.sources ?? []);
-  const r: PaperRecord = {
-    id,
-    title: p.title,
-    authors: [...p.authors],
-    authorsTruncated: p.authorsTruncated || undefined,
-    year: p.year,
-    date: p.date,
-    venue: p.venue,
-    abstract: p.abstract,
-    tldr: p.tldr,
-    categories: p.categories ? [...p.categories] : undefined,
-    keywords: p.keywords ? [...p.keywords] : undefined,
-    citations: p.citations ?? newestCounted(sources)?.citations,
-    ids,
-    url: p.url,
-    pdfUrl: p.pdfUrl,
-    codeUrl: p.codeUrl,
-    hasCode: p.hasCode || !!p.codeUrl || undefined,
-    type: p.type,
-    sources,
-    citationHistory: tidyHistory(historyOf(sources)),
-    idKeys: idKeys(ids),
-    titleKey: titleKey(p.title),
-    authorIds: [],
-    collectionIds: [],
-    addedAt: nowMs,
-    updatedAt: nowMs,
-  };
+  const r = newPaper(p as ScrapedPaper, id, nowMs);
+  r.sources = sources;
+  r.citations = p.citations ?? newestCounted(sources)?.citations;
+  r.citationHistory = tidyHistory(historyOf(sources));
   return dropEmpty(r, OPTIONAL_PAPER_KEYS);
 }
 

@@ -23,7 +23,9 @@ const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max), v.transfor
 const int = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e10));
 const year = v.pipe(v.number(), v.integer(), v.minValue(1500), v.maxValue(2200));
 
-function isHttpUrl(s: string): boolean {
+/** http(s) URLs only: no `javascript:`, `data:` or `file:` links reach the library. */
+export function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:';

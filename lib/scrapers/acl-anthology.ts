@@ -5,7 +5,7 @@
  * templates in github.com/acl-org/acl-anthology (hugo/layouts/).
  */
 import type { Adapter, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef, ScrapeResult } from '../types';
-import { absUrl, all, clean, compact, meta, normalizeDoi, parseYear, text } from './dom';
+import { absUrl, all, clean, compact, compactPaper, meta, normalizeDoi, parseYear, text } from './dom';
 
 const SITE = 'https://aclanthology.org';
 
@@ -124,9 +124,9 @@ function codeLink(root: ParentNode | null | undefined, base: URL): string | unde
   return undefined;
 }
 
-/** `compact()` the paper but keep `authors`, which the contract requires even when empty. */
+/** A paper from its author list and the rest of its fields (absent ones dropped). */
 function withAuthors(authors: string[], rest: Omit<ScrapedPaper, 'authors'>): ScrapedPaper {
-  return { ...compact(rest), authors };
+  return compactPaper({ ...rest, authors });
 }
 
 interface EntryContext {

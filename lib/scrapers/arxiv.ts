@@ -11,7 +11,7 @@
  * the same preprint seen on any of these front ends merges into one record.
  */
 import type { Adapter, ScrapeResult, ScrapedPaper } from '../types';
-import { absUrl, all, clean, compact, meta, normalizeArxivId, normalizeDoi, parseCount, splitAuthors, text } from './dom';
+import { absUrl, all, clean, compact, compactPaper, meta, normalizeArxivId, normalizeDoi, parseCount, splitAuthors, text } from './dom';
 
 /** Which kind of arXiv-related page a URL is, or null when this adapter does not own it. */
 export type ArxivPageType = 'listing' | 'search' | 'abs' | 'html' | 'alphaxiv' | 'huggingface';
@@ -183,14 +183,6 @@ function isRepoUrl(href: string): boolean {
   return /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/i.test(href);
 }
 
-/**
- * `compact` a paper but keep `authors`, which the contract requires even when a page shows none
- * (arXiv prints "(author list is unavailable)" for a few old listings).
- */
-function finishPaper(p: ScrapedPaper): ScrapedPaper {
-  return Object.assign({ title: p.title, authors: p.authors }, compact(p));
-}
-
 const absPage = (id: string): string => `https://arxiv.org/abs/${id}`;
 const pdfPage = (id: string): string => `https://arxiv.org/pdf/${id}`;
 
@@ -230,7 +222,7 @@ function scrapeListing(doc: Document, url: URL): ScrapedPaper[] {
     const abstractEl = dd.querySelector('p.mathjax') ?? dd.querySelector('p');
     const jref = textExcept(dd.querySelector('.list-journal-ref'), '.descriptor');
     papers.push(
-      finishPaper({
+      compactPaper({
         title,
         authors,
         year: yearFromArxivId(id),
@@ -297,7 +289,7 @@ function scrapeSearch(doc: Document, url: URL): ScrapedPaper[] {
     const date = parseDayMonthYear(v1?.[1]) ?? parseDayMonthYear(dl.match(/Submitted\s+([^;.]+)/)?.[1]);
     const pdfA = li.querySelector('p.list-title a[href*="/pdf/"]');
     papers.push(
-      finishPaper({
+      compactPaper({
         title,
         authors,
         authorsTruncated: truncated || undefined,
@@ -359,7 +351,7 @@ function scrapeAbs(doc: Document, url: URL): ScrapedPaper | null {
   const date =
     parseDayMonthYear(dateline.match(/Submitted on\s+(.+)/i)?.[1]) ?? isoFromSlashDate(meta(doc, 'citation_date'));
   const hasPdf = !!doc.querySelector('a.download-pdf, .full-text a[href*="/pdf/"]') || !!meta(doc, 'citation_pdf_url');
-  return finishPaper({
+  return compactPaper({
     title,
     authors,
     year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
@@ -431,7 +423,7 @@ function scrapeLatexml(doc: Document, url: URL): ScrapedPaper | null {
   }
   const abstractEl = doc.querySelector('.ltx_abstract');
   const abstract = textExcept(abstractEl, 'h6, .ltx_title_abstract, .ltx_note').replace(/^Abstract\.?\s*/i, '');
-  return finishPaper({
+  return compactPaper({
     title,
     authors,
     year: yearFromArxivId(id),
@@ -569,7 +561,7 @@ function scrapeMirror(doc: Document, url: URL, site: 'alphaxiv' | 'huggingface')
   const propRepo = typeof props?.githubRepo === 'string' && isRepoUrl(props.githubRepo) ? props.githubRepo : undefined;
   const header = h1?.closest('section') ?? h1?.parentElement ?? null;
   const codeUrl = propRepo ?? codeLinkIn(header, url);
-  return finishPaper({
+  return compactPaper({
     title,
     authors,
     year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),

@@ -122,6 +122,14 @@ export function compact<T extends object>(o: T): T {
   return out as T;
 }
 
+/**
+ * `compact` a paper but keep `title` and `authors`, which `ScrapedPaper` requires even when a page
+ * shows no authors (compact would drop the empty list).
+ */
+export function compactPaper<T extends { title: string; authors: string[] }>(p: T): T {
+  return { ...compact(p), title: p.title, authors: p.authors };
+}
+
 /** Split an author string "A, B and C" / "A; B; C" into names; reports a trailing "..."/"et al.". */
 export function splitAuthors(s: string): { authors: string[]; truncated: boolean } {
   let t = clean(s);

@@ -8,7 +8,7 @@
  * publication pages). Ordinary pages (news, blogs, shops, READMEs, encyclopedias) yield nothing.
  */
 import type { Adapter, PaperIds, ScrapeResult, ScrapedPaper } from '../types';
-import { absUrl, all, clean, compact, normalizeArxivId, normalizeDoi, parseYear, splitAuthors } from './dom';
+import { absUrl, all, clean, compact, compactPaper, normalizeArxivId, normalizeDoi, parseYear, splitAuthors } from './dom';
 
 // ---------------------------------------------------------------------------------------------
 // Small text helpers
@@ -146,7 +146,7 @@ function uniqueNames(names: string[]): string[] {
  */
 function makePaper(p: Partial<ScrapedPaper> & { title: string }): ScrapedPaper {
   const ids = p.ids ? compact(p.ids) : undefined;
-  return { ...compact({ ...p, ids }), authors: p.authors ?? [] } as ScrapedPaper;
+  return compactPaper({ ...p, ids, authors: p.authors ?? [] }) as ScrapedPaper;
 }
 
 // ---------------------------------------------------------------------------------------------
