@@ -17,10 +17,22 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...htmlSinks],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: page data must be rendered as text.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: page data must be rendered as text.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: page data must be rendered as text.' },
-        { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'Extension pages never execute strings.' },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No innerHTML/outerHTML: page data must be rendered as text.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No insertAdjacentHTML: page data must be rendered as text.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No dangerouslySetInnerHTML: page data must be rendered as text.',
+        },
+        {
+          selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
+          message: 'Extension pages never execute strings.',
+        },
       ],
       'no-implied-eval': 'error',
     },

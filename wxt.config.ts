@@ -14,7 +14,10 @@ function preactWithoutHtmlSink(): Plugin {
     name: 'paperdex:preact-without-html-sink',
     transform(code, id) {
       if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return;
-      const out = code.replace(/\((\w+)\.innerHTML=(\w+)\.__html\)/, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Paperdex")})()');
+      const out = code.replace(
+        /\((\w+)\.innerHTML=(\w+)\.__html\)/,
+        '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Paperdex")})()',
+      );
       if (out === code) this.error('Preact changed: the innerHTML sink to disable was not found');
       return { code: out, map: null };
     },
@@ -45,8 +48,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Paperdex',
-    description:
-      'Captures the authors and papers on the scholarly pages you visit, keeps them on your machine, and makes them searchable.',
+    description: 'Captures the authors and papers on the scholarly pages you visit, keeps them on your machine, and makes them searchable.',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     commands: {
       'capture-page': {

@@ -1,10 +1,10 @@
 /**
- * Benchmark: every metric of lib/metrics.ts for an author with 1,000 papers (random citations,
+ * Benchmark: every metric of lib/metrics/metrics.ts for an author with 1,000 papers (random citations,
  * years and author counts). Goal: ≤ 5 ms per computeMetrics call.
  * Run: npx vitest bench --run bench/metrics.bench.ts --config vitest.config.ts
  */
 import { bench, describe } from 'vitest';
-import { computeMetrics, filterPapers, type MetricPaper } from '../lib/metrics';
+import { computeMetrics, filterPapers, type MetricPaper } from '../lib/metrics/metrics';
 
 /** Deterministic PRNG (mulberry32), so every run benchmarks the same author. */
 function mulberry32(seed: number): () => number {

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from './corpus';
-import { computeMetrics, toMetricPaper } from '../lib/metrics';
+import { computeMetrics, toMetricPaper } from '../lib/metrics/metrics';
 
 const root = resolve(import.meta.dirname, '..');
 const ext = join(root, '.output/chrome-mv3');
@@ -57,7 +57,10 @@ function typoOf(title: string, r: () => number): string {
 
 function chromiumVersion(): string {
   try {
-    return execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^Chromium\s*/, '');
+    return execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+      .replace(/^Chromium\s*/, '');
   } catch {
     return 'unknown';
   }
@@ -86,7 +89,9 @@ async function launchBrowser(): Promise<{ context: BrowserContext; worker: Worke
     ],
   });
   // Nothing leaves the machine: web requests other than the probe page are refused.
-  await context.route('**/*', (r) => (!/^https?:/.test(r.request().url()) || r.request().url().startsWith('https://arxiv.org/') ? r.fallback() : r.abort()));
+  await context.route('**/*', (r) =>
+    !/^https?:/.test(r.request().url()) || r.request().url().startsWith('https://arxiv.org/') ? r.fallback() : r.abort(),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, id: new URL(worker.url()).host, dir };
 }
@@ -337,8 +342,16 @@ async function benchSize(size: number, notes: ReturnType<typeof loadIclrNotes>):
 const f1 = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '—');
 
 function table(rows: Row[]): string {
-  const head = '| papers | build | index size | per paper | load | capture→searchable | popup first render | keystroke p50 / p95 | linear scan (IndexedDB) p50 / p95 | scan (in memory) p95 | speed-up at p95 | typo recall@10 (ours / scan) | host heap |';
-  const sep = '|' + head.split('|').slice(1, -1).map(() => '---').join('|') + '|';
+  const head =
+    '| papers | build | index size | per paper | load | capture→searchable | popup first render | keystroke p50 / p95 | linear scan (IndexedDB) p50 / p95 | scan (in memory) p95 | speed-up at p95 | typo recall@10 (ours / scan) | host heap |';
+  const sep =
+    '|' +
+    head
+      .split('|')
+      .slice(1, -1)
+      .map(() => '---')
+      .join('|') +
+    '|';
   const lines = rows.map(
     (r) =>
       `| ${r.size.toLocaleString('en-US')} | ${f1(r.buildMs / 1000)} s | ${f1(r.indexBytes / 1e6)} MB | ${f1(r.bytesPerPaper / 1000)} kB | ${f1(r.loadMs)} ms | ${f1(r.captureToSearchableMs)} ms | ${f1(r.popupFirstRenderMs)} ms | ${f1(r.p50)} / ${f1(r.p95)} ms | ${f1(r.peerP50)} / ${f1(r.peerP95)} ms | ${f1(r.peerMemP95)} ms | ${f1(r.ratioP95)}× | ${Math.round(r.typoRecall * 100)} % / ${Math.round(r.peerTypoRecall * 100)} % | ${r.heapMB ? f1(r.heapMB) + ' MB' : '—'} |`,
@@ -350,14 +363,16 @@ function checks(rows: Row[]): string[] {
   const out: string[] = [];
   const at = (n: number) => rows.find((r) => r.size === n);
   const check = (ok: boolean, what: string) => out.push(`${ok ? 'PASS' : 'FAIL'}  ${what}`);
-  const r100 = at(100000), r10 = at(10000);
+  const r100 = at(100000),
+    r10 = at(10000);
   if (r100) {
     check(r100.p95 <= 50, `100k keystroke→results p95 ≤ 50 ms (${f1(r100.p95)} ms)`);
     check(r100.ratioP95 >= 10, `100k ≥ 10× faster than the linear scan at p95 (${f1(r100.ratioP95)}×)`);
     check(r100.popupFirstRenderMs <= 100, `100k popup first meaningful render ≤ 100 ms (${f1(r100.popupFirstRenderMs)} ms)`);
   }
   if (r10) check(r10.p95 <= 16, `10k keystroke→results p95 ≤ 16 ms (${f1(r10.p95)} ms)`);
-  for (const r of rows) check(r.bytesPerPaper <= 2000, `${r.size.toLocaleString('en-US')}: index ≤ 2 kB per paper (${f1(r.bytesPerPaper)} B)`);
+  for (const r of rows)
+    check(r.bytesPerPaper <= 2000, `${r.size.toLocaleString('en-US')}: index ≤ 2 kB per paper (${f1(r.bytesPerPaper)} B)`);
   return out;
 }
 
@@ -388,7 +403,9 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${chromiumVersion()}, Node ${process.version}`;
   const metrics = metricsTiming(notes);
   const result = { date: new Date().toISOString(), machine, rows, metrics, checks: checks(rows) };
-  result.checks.push(`${metrics.p95 <= 5 ? 'PASS' : 'FAIL'}  author metrics for 1,000 papers ≤ 5 ms (p50 ${f1(metrics.p50)} ms, p95 ${f1(metrics.p95)} ms)`);
+  result.checks.push(
+    `${metrics.p95 <= 5 ? 'PASS' : 'FAIL'}  author metrics for 1,000 papers ≤ 5 ms (p50 ${f1(metrics.p50)} ms, p95 ${f1(metrics.p95)} ms)`,
+  );
   console.log('\n' + table(rows) + '\n');
   for (const c of result.checks) console.log(c);
   mkdirSync(join(root, 'bench-results'), { recursive: true });

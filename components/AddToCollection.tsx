@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { addToCollection } from '@/lib/collections';
-import { reindex } from '@/lib/reindex';
-import type { CollectionRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { addToCollection } from '@/lib/store/collections';
+import { reindex } from '@/lib/search/reindex';
+import type { CollectionRecord } from '@/lib/core/types';
 import { plural } from './format';
 import { useLive } from './use-live';
 
@@ -10,7 +10,17 @@ import { useLive } from './use-live';
  * "Add these papers to <collection>": a select of the collections; says what it added. Renders
  * nothing while there are no collections (or no papers).
  */
-export function AddToCollection({ db, paperIds, label, ariaLabel }: { db: PaperdexDB; paperIds: string[]; label: string; ariaLabel: string }) {
+export function AddToCollection({
+  db,
+  paperIds,
+  label,
+  ariaLabel,
+}: {
+  db: PaperdexDB;
+  paperIds: string[];
+  label: string;
+  ariaLabel: string;
+}) {
   const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
   const [done, setDone] = useState<string | null>(null);
   if (!collections.length || !paperIds.length) return null;

@@ -1,6 +1,6 @@
-import type { PaperdexDB } from '@/lib/db';
-import { latestReported, listAuthors } from '@/lib/library';
-import type { AuthorRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { latestReported, listAuthors } from '@/lib/store/library';
+import type { AuthorRecord } from '@/lib/core/types';
 import { fmtNum, plural } from './format';
 import { useLive } from './use-live';
 

@@ -1,23 +1,37 @@
 import { useMemo } from 'preact/hooks';
-import { computeMetrics, describeFlags, explain, filterPapers, toMetricPaper, type AuthorMetrics } from '@/lib/metrics';
-import type { PaperRecord, ReportedMetrics } from '@/lib/types';
+import { computeMetrics, describeFlags, explain, filterPapers, toMetricPaper, type AuthorMetrics } from '@/lib/metrics/metrics';
+import type { PaperRecord, ReportedMetrics } from '@/lib/core/types';
 import { fmtNum } from './format';
 
 /** Metrics computed over a set of collected papers (memoised). */
 export function useComputed(papers: PaperRecord[], opts: { fromYear?: number; toYear?: number; exclude?: Set<string> } = {}) {
   return useMemo(() => {
-    const subset = filterPapers(papers, { fromYear: opts.fromYear, toYear: opts.toYear, exclude: opts.exclude, includeUndated: opts.fromYear === undefined && opts.toYear === undefined });
+    const subset = filterPapers(papers, {
+      fromYear: opts.fromYear,
+      toYear: opts.toYear,
+      exclude: opts.exclude,
+      includeUndated: opts.fromYear === undefined && opts.toYear === undefined,
+    });
     return { subset, m: computeMetrics(subset.map(toMetricPaper)) };
   }, [papers, opts.fromYear, opts.toYear, opts.exclude]);
 }
 
-const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : digits ? v.toFixed(digits) : fmtNum(Math.round(v)));
+const fmt = (v: number | undefined, digits = 0) =>
+  v === undefined || !Number.isFinite(v) ? '—' : digits ? v.toFixed(digits) : fmtNum(Math.round(v));
 
 /**
  * The site's numbers next to the ones computed over the collected papers, so the user sees how
  * complete the collection is.
  */
-export function ReportedVsComputed({ reported, computed, siteName }: { reported?: ReportedMetrics; computed: AuthorMetrics; siteName: string }) {
+export function ReportedVsComputed({
+  reported,
+  computed,
+  siteName,
+}: {
+  reported?: ReportedMetrics;
+  computed: AuthorMetrics;
+  siteName: string;
+}) {
   const rows: [string, number | undefined, number][] = [
     ['Citations', reported?.citations, computed.citations],
     ['h-index', reported?.hIndex, computed.hIndex],

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/authors';
-import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
-import type { AuthorRecord, PaperRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/store/authors';
+import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
+import type { AuthorRecord, PaperRecord } from '@/lib/core/types';
 import { AddToCollection } from './AddToCollection';
-import { citationsByYear, papersByYear } from '@/lib/metrics';
-import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/author-stats';
+import { citationsByYear, papersByYear } from '@/lib/metrics/metrics';
+import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/metrics/author-stats';
 import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
 import { Chart, yearPoints } from './Charts';
 import { Coverage } from './PageStatus';
@@ -42,7 +42,11 @@ export function AuthorView({
   compared?: boolean;
 }) {
   const author = useLive<AuthorRecord | null>(async () => (await db.authors.get(authorId)) ?? null, [authorId], null);
-  const candidates = useLive(async () => (author ? sameNameCandidates(db, author) : []), [author], [] as Awaited<ReturnType<typeof sameNameCandidates>>);
+  const candidates = useLive(
+    async () => (author ? sameNameCandidates(db, author) : []),
+    [author],
+    [] as Awaited<ReturnType<typeof sameNameCandidates>>,
+  );
   const [message, setMessage] = useState<string | null>(null);
   const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
   const [sort, setSort] = useState<Sort>('citations');
@@ -101,7 +105,8 @@ export function AuthorView({
             <ReportedVsComputed reported={r} computed={m} siteName={SITE_NAMES[site]} />
             {r.since && (
               <div class="small faint">
-                Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index {fmtNum(r.since.i10Index)}
+                Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index{' '}
+                {fmtNum(r.since.i10Index)}
               </div>
             )}
             {r.other && (
@@ -137,8 +142,22 @@ export function AuthorView({
       />
       {hHistory.length >= 2 ? (
         <>
-          <Chart title="h-index over time (reported)" description="h-index each time the profile was captured." kind="line" series={[{ name: 'h-index', points: hHistory }]} xLabel="Captured" fmtX={fmtDate} />
-          <Chart title="Citations over time (reported)" description="Total citations each time the profile was captured." kind="line" series={[{ name: 'Citations', points: cHistory }]} xLabel="Captured" fmtX={fmtDate} />
+          <Chart
+            title="h-index over time (reported)"
+            description="h-index each time the profile was captured."
+            kind="line"
+            series={[{ name: 'h-index', points: hHistory }]}
+            xLabel="Captured"
+            fmtX={fmtDate}
+          />
+          <Chart
+            title="Citations over time (reported)"
+            description="Total citations each time the profile was captured."
+            kind="line"
+            series={[{ name: 'Citations', points: cHistory }]}
+            xLabel="Captured"
+            fmtX={fmtDate}
+          />
         </>
       ) : (
         <div class="small faint">Metric history appears here after the profile has been captured on different days.</div>
@@ -148,25 +167,38 @@ export function AuthorView({
       <div class="range small muted">
         <label>
           From{' '}
-          <select aria-label="From year" value={fromYear ?? ''} onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}>
+          <select
+            aria-label="From year"
+            value={fromYear ?? ''}
+            onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}
+          >
             <option value="">first</option>
             {years.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </label>{' '}
         <label>
           to{' '}
-          <select aria-label="To year" value={toYear ?? ''} onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}>
+          <select
+            aria-label="To year"
+            value={toYear ?? ''}
+            onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}
+          >
             <option value="">last</option>
             {years.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </label>
         {exclude.size > 0 && (
           <>
-            {' '}· {plural(exclude.size, 'paper')} left out{' '}
+            {' '}
+            · {plural(exclude.size, 'paper')} left out{' '}
             <button type="button" class="btn-link small" onClick={() => setExclude(new Set())}>
               include all
             </button>
@@ -214,7 +246,11 @@ export function AuthorView({
       {(author.profileKeys.length > 1 || candidates.length > 0) && (
         <section aria-label="Identity">
           <div class="section-title">Same person?</div>
-          {message && <div class="status" role="status">{message}</div>}
+          {message && (
+            <div class="status" role="status">
+              {message}
+            </div>
+          )}
           {author.profileKeys.length > 1 && (
             <ul class="identity">
               {author.profileKeys.map((k) => {
@@ -287,4 +323,3 @@ function TopList({ title, items }: { title: string; items: [string, number][] })
     </section>
   );
 }
-

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { dismissBackup, pendingBackups, type UpgradeBackup } from '@/lib/migration';
-import { saveText } from '@/lib/ui-actions';
+import { dismissBackup, pendingBackups, type UpgradeBackup } from '@/lib/store/migration';
+import { saveText } from '@/lib/ui/ui-actions';
 import { plural } from './format';
 
 /** Offers the backup taken before a database upgrade, until the user saves or dismisses it. */
 export function BackupBanner() {
   const [backups, setBackups] = useState<UpgradeBackup[]>([]);
   useEffect(() => {
-    void pendingBackups().then(setBackups).catch(() => setBackups([]));
+    void pendingBackups()
+      .then(setBackups)
+      .catch(() => setBackups([]));
   }, []);
   const b = backups[0];
   if (!b) return null;

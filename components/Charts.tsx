@@ -8,7 +8,9 @@ export interface Series {
 }
 
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)'];
-const W = 360, H = 150, PAD = { l: 40, r: 8, t: 8, b: 22 };
+const W = 360,
+  H = 150,
+  PAD = { l: 40, r: 8, t: 8, b: 22 };
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -28,7 +30,9 @@ function DataTable({ series, xLabel, fmtX }: { series: Series[]; xLabel: string;
           <tr>
             <th scope="col">{xLabel}</th>
             {series.map((s) => (
-              <th scope="col" key={s.name}>{s.name}</th>
+              <th scope="col" key={s.name}>
+                {s.name}
+              </th>
             ))}
           </tr>
         </thead>
@@ -70,9 +74,11 @@ export function Chart({
   const all = series.flatMap((s) => s.points);
   if (!all.length) return null;
   const xs = all.map((p) => p[0]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs);
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs);
   const yMax = niceMax(Math.max(...all.map((p) => p[1])));
-  const iw = W - PAD.l - PAD.r, ih = H - PAD.t - PAD.b;
+  const iw = W - PAD.l - PAD.r,
+    ih = H - PAD.t - PAD.b;
   const span = Math.max(1, x1 - x0);
   const bars = kind === 'bar' && series.length === 1;
   const slots = bars ? x1 - x0 + 1 : 1;
@@ -96,7 +102,13 @@ export function Chart({
           </g>
         ))}
         {xTicks.map((x, i) => (
-          <text key={x} x={sx(x)} y={H - 6} class="axis" text-anchor={xTicks.length > 1 && i === xTicks.length - 1 ? 'end' : i === 0 && xTicks.length > 1 ? 'start' : 'middle'}>
+          <text
+            key={x}
+            x={sx(x)}
+            y={H - 6}
+            class="axis"
+            text-anchor={xTicks.length > 1 && i === xTicks.length - 1 ? 'end' : i === 0 && xTicks.length > 1 ? 'start' : 'middle'}
+          >
             {fmtX(x)}
           </text>
         ))}

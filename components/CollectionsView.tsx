@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { createCollection, deleteCollection, listCollections, renameCollection } from '@/lib/collections';
-import { ALL_PAPERS } from '@/lib/export';
-import { exportCollectionFile } from '@/lib/export-files';
-import { reindex } from '@/lib/reindex';
+import type { PaperdexDB } from '@/lib/store/db';
+import { createCollection, deleteCollection, listCollections, renameCollection } from '@/lib/store/collections';
+import { ALL_PAPERS } from '@/lib/interchange/export';
+import { exportCollectionFile } from '@/lib/interchange/export-files';
+import { reindex } from '@/lib/search/reindex';
 import { ExportMenu } from './ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { plural } from './format';
@@ -37,7 +37,12 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
           });
         }}
       >
-        <input aria-label="Collection name" placeholder="New collection name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        <input
+          aria-label="Collection name"
+          placeholder="New collection name"
+          value={name}
+          onInput={(e) => setName((e.target as HTMLInputElement).value)}
+        />
         <button type="submit" class="btn primary" disabled={!name.trim()}>
           Create collection
         </button>
@@ -68,9 +73,17 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
                   });
                 }}
               >
-                <input aria-label="New name" value={renaming.name} onInput={(e) => setRenaming({ id: c.id, name: (e.target as HTMLInputElement).value })} />
-                <button type="submit" class="btn small">Save</button>
-                <button type="button" class="btn small" onClick={() => setRenaming(null)}>Cancel</button>
+                <input
+                  aria-label="New name"
+                  value={renaming.name}
+                  onInput={(e) => setRenaming({ id: c.id, name: (e.target as HTMLInputElement).value })}
+                />
+                <button type="submit" class="btn small">
+                  Save
+                </button>
+                <button type="button" class="btn small" onClick={() => setRenaming(null)}>
+                  Cancel
+                </button>
               </form>
             ) : (
               <>
@@ -115,7 +128,11 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
           </div>
         </article>
       ))}
-      {collections.length === 0 && <p class="small muted">Make collections for reading lists or projects, then add papers from search results and author pages (⋯ next to a paper).</p>}
+      {collections.length === 0 && (
+        <p class="small muted">
+          Make collections for reading lists or projects, then add papers from search results and author pages (⋯ next to a paper).
+        </p>
+      )}
       <ImportPanel db={db} />
     </section>
   );

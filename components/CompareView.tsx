@@ -1,8 +1,8 @@
-import type { PaperdexDB } from '@/lib/db';
-import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
-import { computeMetrics, papersByYear, citationsByYear, toMetricPaper, type AuthorMetrics } from '@/lib/metrics';
-import { reportedHistory } from '@/lib/author-stats';
-import type { AuthorRecord, PaperRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
+import { computeMetrics, papersByYear, citationsByYear, toMetricPaper, type AuthorMetrics } from '@/lib/metrics/metrics';
+import { reportedHistory } from '@/lib/metrics/author-stats';
+import type { AuthorRecord, PaperRecord } from '@/lib/core/types';
 import { Chart, yearPoints } from './Charts';
 import { fmtNum } from './format';
 import { useLive } from './use-live';
@@ -32,7 +32,17 @@ const ROWS: [string, (e: Entry) => number | undefined, number?][] = [
 ];
 
 /** 2–4 authors side by side: a metrics table and overlaid charts. */
-export function CompareView({ db, ids, onRemove, onOpen }: { db: PaperdexDB; ids: string[]; onRemove: (id: string) => void; onOpen: (id: string) => void }) {
+export function CompareView({
+  db,
+  ids,
+  onRemove,
+  onOpen,
+}: {
+  db: PaperdexDB;
+  ids: string[];
+  onRemove: (id: string) => void;
+  onOpen: (id: string) => void;
+}) {
   const entries = useLive(
     async () => {
       const out: Entry[] = [];
@@ -65,7 +75,12 @@ export function CompareView({ db, ids, onRemove, onOpen }: { db: PaperdexDB; ids
                     {e.author.name}
                   </button>
                   <div class="small faint">{e.author.profiles.map((p) => SITE_NAMES[p.site]).join(', ')}</div>
-                  <button type="button" class="btn-link small" aria-label={`Remove ${e.author.name} from the comparison`} onClick={() => onRemove(e.author.id)}>
+                  <button
+                    type="button"
+                    class="btn-link small"
+                    aria-label={`Remove ${e.author.name} from the comparison`}
+                    onClick={() => onRemove(e.author.id)}
+                  >
                     remove
                   </button>
                 </th>
@@ -90,7 +105,12 @@ export function CompareView({ db, ids, onRemove, onOpen }: { db: PaperdexDB; ids
           </tbody>
         </table>
       </div>
-      <Chart title="Collected papers per year" description="Papers per publication year, one line per author." kind="line" series={perYear((e) => papersByYear(e.papers))} />
+      <Chart
+        title="Collected papers per year"
+        description="Papers per publication year, one line per author."
+        kind="line"
+        series={perYear((e) => papersByYear(e.papers))}
+      />
       <Chart
         title="Citations per year"
         description="Citations per year as each author's profile reported them, or, without a report, citations of collected papers by publication year."
@@ -98,7 +118,14 @@ export function CompareView({ db, ids, onRemove, onOpen }: { db: PaperdexDB; ids
         series={perYear((e) => latestReported(e.author)?.citationsPerYear ?? citationsByYear(e.papers))}
       />
       {hist.length >= 1 && (
-        <Chart title="h-index over time (reported)" description="Reported h-index at each capture." kind="line" series={hist} xLabel="Captured" fmtX={(t) => new Date(t).toISOString().slice(0, 10)} />
+        <Chart
+          title="h-index over time (reported)"
+          description="Reported h-index at each capture."
+          kind="line"
+          series={hist}
+          xLabel="Captured"
+          fmtX={(t) => new Date(t).toISOString().slice(0, 10)}
+        />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export';
-import type { ExportFile } from '@/lib/export-files';
-import { saveText } from '@/lib/ui-actions';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/interchange/export';
+import type { ExportFile } from '@/lib/interchange/export-files';
+import { saveText } from '@/lib/ui/ui-actions';
 import { plural } from './format';
 
 /**
@@ -27,7 +27,9 @@ export function ExportMenu({
     try {
       const file = await make(format, (d, t) => setBusy(`Exporting… ${Math.round((d / Math.max(1, t)) * 100)} %`));
       saveText(file.name, file.text, file.mime);
-      setMsg({ text: `Saved ${file.name}: ${plural(file.papers, 'paper')}${format === 'json' ? `, ${plural(file.authors, 'author')}` : ''}.` });
+      setMsg({
+        text: `Saved ${file.name}: ${plural(file.papers, 'paper')}${format === 'json' ? `, ${plural(file.authors, 'author')}` : ''}.`,
+      });
     } catch (e) {
       setMsg({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
     } finally {

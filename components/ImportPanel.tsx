@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { ImportError, importParsed, parseImportFile, type ImportSummary, type ParsedImport } from '@/lib/import';
-import { reindex } from '@/lib/reindex';
+import type { PaperdexDB } from '@/lib/store/db';
+import { ImportError, importParsed, parseImportFile, type ImportSummary, type ParsedImport } from '@/lib/interchange/import/import';
+import { reindex } from '@/lib/search/reindex';
 import { plural } from './format';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -24,11 +24,16 @@ export function ImportPanel({ db }: { db: PaperdexDB }) {
     setResult(null);
     setParsed(null);
     try {
-      if (file.size > MAX_BYTES) throw new ImportError(`${file.name} is too large: ${(file.size / 1048576).toFixed(1)} MB; the limit is 50 MB.`);
+      if (file.size > MAX_BYTES)
+        throw new ImportError(`${file.name} is too large: ${(file.size / 1048576).toFixed(1)} MB; the limit is 50 MB.`);
       const data = parseImportFile(file.name, await file.text());
       setParsed({ file: file.name, data });
     } catch (e) {
-      setError(e instanceof ImportError ? `${file.name}: ${e.message}` : `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(
+        e instanceof ImportError
+          ? `${file.name}: ${e.message}`
+          : `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     } finally {
       if (input.current) input.current.value = '';
     }
@@ -57,7 +62,10 @@ export function ImportPanel({ db }: { db: PaperdexDB }) {
   return (
     <section class="card import-panel" aria-label="Import">
       <h2>Import</h2>
-      <p class="small muted">A Paperdex JSON export, a BibTeX file (.bib) or CSL-JSON (Zotero, citation tools). Papers you already have are merged, not duplicated.</p>
+      <p class="small muted">
+        A Paperdex JSON export, a BibTeX file (.bib) or CSL-JSON (Zotero, citation tools). Papers you already have are merged, not
+        duplicated.
+      </p>
       <input
         ref={input}
         type="file"
@@ -108,7 +116,8 @@ export function ImportPanel({ db }: { db: PaperdexDB }) {
       {result && (
         <div class="small import-result" role="status">
           {result.cancelled ? 'Stopped. ' : 'Imported. '}
-          {plural(result.papersNew, 'new paper')}, {plural(result.papersMerged, 'paper')} merged with ones you had, {plural(result.authorsNew, 'new author')}
+          {plural(result.papersNew, 'new paper')}, {plural(result.papersMerged, 'paper')} merged with ones you had,{' '}
+          {plural(result.authorsNew, 'new author')}
           {result.collections.length ? `; collections: ${result.collections.map((c) => `“${c.name}”`).join(', ')}` : ''}.
         </div>
       )}

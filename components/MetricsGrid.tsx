@@ -1,4 +1,4 @@
-import type { ReportedMetrics } from '@/lib/types';
+import type { ReportedMetrics } from '@/lib/core/types';
 import { fmtNum } from './format';
 
 /** A site's reported author metrics as tiles: citations, h-index, i10-index, papers, others. */
@@ -15,8 +15,14 @@ export function MetricsGrid({ m, label }: { m: ReportedMetrics; label?: string }
       {tiles.map((t) => (
         <div class="metric" role="listitem" key={t.l}>
           <div class="v">{fmtNum(t.v)}</div>
-          <div class="l" title={t.l}>{t.l}</div>
-          {t.s !== undefined && m.since && <div class="s">{fmtNum(t.s)} since {m.since.year}</div>}
+          <div class="l" title={t.l}>
+            {t.l}
+          </div>
+          {t.s !== undefined && m.since && (
+            <div class="s">
+              {fmtNum(t.s)} since {m.since.year}
+            </div>
+          )}
         </div>
       ))}
     </div>

@@ -1,8 +1,8 @@
-import type { PaperdexDB } from '@/lib/db';
-import { authorPapers, latestReported, SITE_NAMES } from '@/lib/library';
-import type { PaperRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
+import type { PaperRecord } from '@/lib/core/types';
 import { ReportedVsComputed, useComputed } from './AuthorMetrics';
-import type { TabState } from '@/lib/tab-state';
+import type { TabState } from '@/lib/background/tab-state';
 import { plural } from './format';
 import { useLive } from './use-live';
 
@@ -36,14 +36,19 @@ export function PageStatus({
   );
   const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
   const { m: computed } = useComputed(papers);
-  if (state === undefined) return <div class="card" aria-busy="true"><span class="muted">Looking at this page…</span></div>;
+  if (state === undefined)
+    return (
+      <div class="card" aria-busy="true">
+        <span class="muted">Looking at this page…</span>
+      </div>
+    );
   if (state === null) {
     return (
       <section class="card" aria-label="This page">
         <h2 data-testid="page-headline">Not captured automatically</h2>
         <div class="muted small">
-          Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology.
-          On any other page it captures only when you ask (shortcut Alt+Shift+P).
+          Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology. On any other page
+          it captures only when you ask (shortcut Alt+Shift+P).
         </div>
         {captureButton}
       </section>
@@ -77,16 +82,22 @@ export function PageStatus({
         </>
       ) : (
         <>
-          <h2 data-testid="page-headline">{state.skipped ? `${plural(state.found, 'paper')} on this page, not captured` : 'Nothing to capture on this page'}</h2>
+          <h2 data-testid="page-headline">
+            {state.skipped ? `${plural(state.found, 'paper')} on this page, not captured` : 'Nothing to capture on this page'}
+          </h2>
           <div class="muted small">
             {state.skipped ??
-              (site === 'This page' ? 'No papers or author profile were found here.' : `This ${site} page holds no papers or author profile.`)}
+              (site === 'This page'
+                ? 'No papers or author profile were found here.'
+                : `This ${site} page holds no papers or author profile.`)}
           </div>
           {state.skipped && captureButton}
         </>
       )}
       {state.errors.map((e, i) => (
-        <div class="error" role="alert" key={i}>{e}</div>
+        <div class="error" role="alert" key={i}>
+          {e}
+        </div>
       ))}
     </section>
   );

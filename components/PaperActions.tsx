@@ -1,8 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { addToCollection, createCollection, deletePapers, removeFromCollection, restorePapers, type DeletedSnapshot } from '@/lib/collections';
-import { reindex } from '@/lib/reindex';
-import type { CollectionRecord, PaperRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import {
+  addToCollection,
+  createCollection,
+  deletePapers,
+  removeFromCollection,
+  restorePapers,
+  type DeletedSnapshot,
+} from '@/lib/store/collections';
+import { reindex } from '@/lib/search/reindex';
+import type { CollectionRecord, PaperRecord } from '@/lib/core/types';
 import { useLive } from './use-live';
 
 /** Undo toast state shared by the side panel: the last deletion, restorable. */
@@ -27,13 +34,19 @@ export function PaperActions({ db, paper, onDeleted }: { db: PaperdexDB; paper: 
   };
   return (
     <details class="paper-actions" onClick={(e) => e.stopPropagation()}>
-      <summary aria-label={`Actions for “${paper.title.slice(0, 60)}”`} title="Collections and more">⋯</summary>
+      <summary aria-label={`Actions for “${paper.title.slice(0, 60)}”`} title="Collections and more">
+        ⋯
+      </summary>
       <div class="menu" role="menu">
         <div class="section-title">Collections</div>
         {collections.length === 0 && <div class="small faint">No collections yet.</div>}
         {collections.map((c) => (
           <label class="menu-item" key={c.id}>
-            <input type="checkbox" checked={paper.collectionIds.includes(c.id)} onChange={(e) => void toggle(c, (e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={paper.collectionIds.includes(c.id)}
+              onChange={(e) => void toggle(c, (e.target as HTMLInputElement).checked)}
+            />
             <span>{c.name}</span>
           </label>
         ))}
@@ -50,7 +63,12 @@ export function PaperActions({ db, paper, onDeleted }: { db: PaperdexDB; paper: 
             }
           }}
         >
-          <input aria-label="New collection name" placeholder="New collection…" value={newName} onInput={(e) => setNewName((e.target as HTMLInputElement).value)} />
+          <input
+            aria-label="New collection name"
+            placeholder="New collection…"
+            value={newName}
+            onInput={(e) => setNewName((e.target as HTMLInputElement).value)}
+          />
           <button type="submit" class="btn small" disabled={!newName.trim()}>
             Add
           </button>

@@ -1,4 +1,4 @@
-import type { PaperRecord } from '@/lib/types';
+import type { PaperRecord } from '@/lib/core/types';
 import { Highlight } from './Highlight';
 import type { ComponentChild } from 'preact';
 import { fmtAuthors, plural } from './format';
@@ -70,7 +70,13 @@ export function PaperItem({
 function joinDots(parts: ComponentChild[]): ComponentChild[] {
   const out: ComponentChild[] = [];
   for (const p of parts.filter(Boolean)) {
-    if (out.length) out.push(<span class="dot" aria-hidden="true"> · </span>);
+    if (out.length)
+      out.push(
+        <span class="dot" aria-hidden="true">
+          {' '}
+          ·{' '}
+        </span>,
+      );
     out.push(p);
   }
   return out;

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PaperdexDB } from '@/lib/db';
-import { libraryCounts } from '@/lib/library';
-import { getTabState, type TabState } from '@/lib/tab-state';
-import { captureTabNow } from '@/lib/capture-now';
-import { openSidePanel } from '@/lib/ui-actions';
+import type { PaperdexDB } from '@/lib/store/db';
+import { libraryCounts } from '@/lib/store/library';
+import { getTabState, type TabState } from '@/lib/background/tab-state';
+import { captureTabNow } from '@/lib/background/capture-now';
+import { openSidePanel } from '@/lib/ui/ui-actions';
 import { PageStatus } from './PageStatus';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
@@ -12,9 +12,9 @@ import { plural } from './format';
 import { useLive } from './use-live';
 import { QueryHelp } from './QueryHelp';
 import { ExportMenu } from './ExportMenu';
-import { exportCollectionFile } from '@/lib/export-files';
-import { ALL_PAPERS } from '@/lib/export';
-import type { CollectionRecord } from '@/lib/types';
+import { exportCollectionFile } from '@/lib/interchange/export-files';
+import { ALL_PAPERS } from '@/lib/interchange/export';
+import type { CollectionRecord } from '@/lib/core/types';
 import { useSearch } from './use-search';
 
 /** The tab the popup is about: `?tabId=` when given, else the active tab of this window. */
@@ -127,9 +127,16 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
           </div>
         ) : (
           <>
-            <PageStatus db={db} state={state} onCapture={tab.id !== undefined ? () => void captureNow() : undefined} capturing={capturing} />
+            <PageStatus
+              db={db}
+              state={state}
+              onCapture={tab.id !== undefined ? () => void captureNow() : undefined}
+              capturing={capturing}
+            />
             <div class="small faint library-line">
-              {counts.papers ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library` : 'Your library is empty.'}
+              {counts.papers
+                ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library`
+                : 'Your library is empty.'}
             </div>
             {counts.papers > 0 && <PopupExport db={db} />}
           </>
@@ -159,7 +166,9 @@ function PopupExport({ db }: { db: PaperdexDB }) {
         >
           <option value={ALL_PAPERS.id}>All papers</option>
           {collections.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
         </select>
       </label>

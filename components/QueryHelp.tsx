@@ -1,10 +1,12 @@
-import { QUERY_HELP } from '@/lib/query';
+import { QUERY_HELP } from '@/lib/search/query';
 
 /** The "?" next to the search box: the query syntax, as a small disclosure. */
 export function QueryHelp() {
   return (
     <details class="query-help">
-      <summary aria-label="Search syntax" title="Search syntax">?</summary>
+      <summary aria-label="Search syntax" title="Search syntax">
+        ?
+      </summary>
       <div class="query-help-body" role="note">
         <div class="section-title">Search syntax</div>
         <dl>

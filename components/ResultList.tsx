@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/types';
+import type { PaperRecord } from '@/lib/core/types';
 import { PaperItem, paperLink } from './PaperItem';
 import type { PaperHit } from './use-search';
 
@@ -53,11 +53,27 @@ export function ResultList({
       {hits.map((h, i) =>
         renderActions ? (
           <li key={h.id} class="result-row" role="presentation">
-            <PaperItem as="div" id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
+            <PaperItem
+              as="div"
+              id={`${id}-${i}`}
+              paper={h.paper}
+              terms={h.terms}
+              prefixes={prefixes}
+              active={i === active}
+              onOpen={openPaper}
+            />
             {renderActions(h.paper)}
           </li>
         ) : (
-          <PaperItem key={h.id} id={`${id}-${i}`} paper={h.paper} terms={h.terms} prefixes={prefixes} active={i === active} onOpen={openPaper} />
+          <PaperItem
+            key={h.id}
+            id={`${id}-${i}`}
+            paper={h.paper}
+            terms={h.terms}
+            prefixes={prefixes}
+            active={i === active}
+            onOpen={openPaper}
+          />
         ),
       )}
     </ul>

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { exportPapersFile } from '@/lib/export-files';
-import type { PaperRecord } from '@/lib/types';
+import { exportPapersFile } from '@/lib/interchange/export-files';
+import type { PaperRecord } from '@/lib/core/types';
 import { AddToCollection } from './AddToCollection';
 import { ExportMenu } from './ExportMenu';
-import type { PaperdexDB } from '@/lib/db';
-import type { Facets, SortOrder } from '@/lib/search';
-import { SITE_NAMES } from '@/lib/library';
-import type { SiteId } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import type { Facets, SortOrder } from '@/lib/search/engine';
+import { SITE_NAMES } from '@/lib/store/library';
+import type { SiteId } from '@/lib/core/types';
 import { QueryHelp } from './QueryHelp';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
@@ -18,7 +18,17 @@ function q(v: string): string {
   return /\s/.test(v) ? `"${v}"` : v;
 }
 
-function FacetGroup({ title, items, toFilter, label }: { title: string; items: [string, number][]; toFilter: (v: string) => string; label?: (v: string) => string; }) {
+function FacetGroup({
+  title,
+  items,
+  toFilter,
+  label,
+}: {
+  title: string;
+  items: [string, number][];
+  toFilter: (v: string) => string;
+  label?: (v: string) => string;
+}) {
   if (!items.length) return null;
   return (
     <div class="facet" role="group" aria-label={`Filter by ${title.toLowerCase()}`}>
@@ -105,7 +115,9 @@ export function SearchView({
             </div>
           ))}
           {res.facets && res.total > 0 && <FacetPanel facets={res.facets} onFilter={addFilter} />}
-          {res.hits.length > 0 && !res.quick && <ResultTools db={db} papers={res.hits.map((h) => h.paper)} total={res.total} query={query} />}
+          {res.hits.length > 0 && !res.quick && (
+            <ResultTools db={db} papers={res.hits.map((h) => h.paper)} total={res.total} query={query} />
+          )}
           {res.hits.length ? (
             <ResultList hits={res.hits} active={active} prefixes={res.prefixes} id="panel-results" renderActions={renderActions} />
           ) : res.answered ? (
@@ -128,7 +140,11 @@ function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: Pap
       </summary>
       <div class="result-tools-body">
         <AddToCollection db={db} paperIds={papers.map((p) => p.id)} label="Add to" ariaLabel="Add these results to a collection" />
-        <ExportMenu compact primaryLabel="Export results as JSON" make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)} />
+        <ExportMenu
+          compact
+          primaryLabel="Export results as JSON"
+          make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)}
+        />
       </div>
     </details>
   );

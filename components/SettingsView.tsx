@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SITE_NAMES } from '@/lib/library';
-import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/settings';
-import type { SiteId } from '@/lib/types';
-import { getDb } from '@/lib/db';
-import { wipeLibrary } from '@/lib/collections';
-import { reindex } from '@/lib/reindex';
+import { SITE_NAMES } from '@/lib/store/library';
+import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/store/settings';
+import type { SiteId } from '@/lib/core/types';
+import { getDb } from '@/lib/store/db';
+import { wipeLibrary } from '@/lib/store/collections';
+import { reindex } from '@/lib/search/reindex';
 
 /** Sites that capture automatically, in the order users think of them. */
 const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
@@ -24,17 +24,28 @@ export function SettingsView() {
     <section class="settings" aria-label="Settings">
       <div class="section-title">Capture</div>
       <label class="setting">
-        <input type="checkbox" checked={s.autoCapture} onChange={(e) => void save({ autoCapture: (e.target as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={s.autoCapture}
+          onChange={(e) => void save({ autoCapture: (e.target as HTMLInputElement).checked })}
+        />
         <span>
           <strong>Capture automatically</strong>
-          <span class="small muted">Store papers and authors from the sites below as you browse. When off, use “Capture this page” in the toolbar popup or Alt+Shift+P.</span>
+          <span class="small muted">
+            Store papers and authors from the sites below as you browse. When off, use “Capture this page” in the toolbar popup or
+            Alt+Shift+P.
+          </span>
         </span>
       </label>
       <fieldset class="sites" disabled={!s.autoCapture}>
         <legend class="small muted">Capture automatically on</legend>
         {AUTO_SITES.map((site) => (
           <label class="setting compact" key={site}>
-            <input type="checkbox" checked={!s.disabledSites.includes(site)} onChange={(e) => void toggleSite(site, (e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={!s.disabledSites.includes(site)}
+              onChange={(e) => void toggleSite(site, (e.target as HTMLInputElement).checked)}
+            />
             <span>{SITE_NAMES[site]}</span>
           </label>
         ))}
@@ -43,8 +54,8 @@ export function SettingsView() {
       <WipeData />
       <div class="section-title">Privacy</div>
       <p class="small muted">
-        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the
-        extension deletes its data, so export first.
+        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the extension
+        deletes its data, so export first.
       </p>
     </section>
   );
@@ -80,7 +91,11 @@ function WipeData() {
       <button type="button" class="btn-link small danger-link" onClick={() => setConfirming(true)}>
         Delete all Paperdex data…
       </button>
-      {done && <div class="small muted" role="status">{done}</div>}
+      {done && (
+        <div class="small muted" role="status">
+          {done}
+        </div>
+      )}
     </div>
   );
 }

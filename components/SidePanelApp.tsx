@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { PaperdexDB } from '@/lib/db';
-import { ALL_PAPERS, buildExport, exportFileName } from '@/lib/export';
-import { libraryCounts } from '@/lib/library';
-import { saveText } from '@/lib/ui-actions';
+import type { PaperdexDB } from '@/lib/store/db';
+import { ALL_PAPERS, buildExport, exportFileName } from '@/lib/interchange/export';
+import { libraryCounts } from '@/lib/store/library';
+import { saveText } from '@/lib/ui/ui-actions';
 import { AuthorList } from './AuthorList';
 import { AuthorView } from './AuthorView';
 import { BackupBanner } from './BackupBanner';
@@ -16,7 +16,13 @@ import { SettingsView } from './SettingsView';
 import { plural } from './format';
 import { useLive } from './use-live';
 
-type View = { name: 'search' } | { name: 'authors' } | { name: 'author'; id: string } | { name: 'compare' } | { name: 'collections' } | { name: 'settings' };
+type View =
+  | { name: 'search' }
+  | { name: 'authors' }
+  | { name: 'author'; id: string }
+  | { name: 'compare' }
+  | { name: 'collections' }
+  | { name: 'settings' };
 
 /** The side panel: full search, authors and their pages, export. */
 export function SidePanelApp({ db }: { db: PaperdexDB }) {
@@ -98,7 +104,8 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
           />
         )}
         {view.name === 'authors' && <AuthorList db={db} onPick={(id) => setView({ name: 'author', id })} />}
-        {view.name === 'author' && <AuthorView
+        {view.name === 'author' && (
+          <AuthorView
             db={db}
             authorId={view.id}
             onBack={() => setView({ name: 'authors' })}
@@ -110,9 +117,15 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
               if (next.length >= 2) setView({ name: 'compare' });
               else setView({ name: 'authors' });
             }}
-          />}
+          />
+        )}
         {view.name === 'compare' && (
-          <CompareView db={db} ids={compare} onRemove={(id) => setCompare(compare.filter((x) => x !== id))} onOpen={(id) => setView({ name: 'author', id })} />
+          <CompareView
+            db={db}
+            ids={compare}
+            onRemove={(id) => setCompare(compare.filter((x) => x !== id))}
+            onOpen={(id) => setView({ name: 'author', id })}
+          />
         )}
         {view.name === 'settings' && <SettingsView />}
       </main>
@@ -141,11 +154,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
 function RecentPapers({ db }: { db: PaperdexDB }) {
   const recent = useLive(() => db.papers.orderBy('addedAt').reverse().limit(50).toArray(), [db], []);
   if (!recent.length)
-    return (
-      <div class="empty">
-        Your library is empty. Browse Google Scholar — profiles and search results are captured as you go.
-      </div>
-    );
+    return <div class="empty">Your library is empty. Browse Google Scholar — profiles and search results are captured as you go.</div>;
   return (
     <>
       <div class="section-title">Recently added</div>

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PaperdexDB } from '@/lib/db';
-import { sendMessage } from '@/lib/messaging';
-import { foldText } from '@/lib/normalize';
-import type { Facets, SortOrder } from '@/lib/search';
-import { INDEX_VERSION_KEY } from '@/lib/index-version';
-import type { PaperRecord } from '@/lib/types';
+import type { PaperdexDB } from '@/lib/store/db';
+import { sendMessage } from '@/lib/messaging/messaging';
+import { foldText } from '@/lib/core/normalize';
+import type { Facets, SortOrder } from '@/lib/search/engine';
+import { INDEX_VERSION_KEY } from '@/lib/search/index-version';
+import type { PaperRecord } from '@/lib/core/types';
 
 /** A search hit joined with its paper. */
 export interface PaperHit {
@@ -43,11 +43,7 @@ async function quickMatch(db: PaperdexDB, query: string, limit: number): Promise
  * query re-runs when the index changes (a capture in another tab), so new papers show up without
  * reopening anything.
  */
-export function useSearch(
-  db: PaperdexDB,
-  query: string,
-  opts: { sort?: SortOrder; limit?: number; facets?: boolean } = {},
-): SearchState {
+export function useSearch(db: PaperdexDB, query: string, opts: { sort?: SortOrder; limit?: number; facets?: boolean } = {}): SearchState {
   const [state, setState] = useState<SearchState>(EMPTY);
   const [indexVersion, setIndexVersion] = useState(0);
   const seq = useRef(0);
@@ -80,7 +76,16 @@ export function useSearch(
           const p = papers[i];
           if (p) hits.push({ id: h.id, terms: h.terms, paper: p });
         });
-        setState({ hits, total: res.total, facets: res.facets, prefixes: res.prefixes, warnings: res.warnings, quick: false, answered: true, tookMs: res.tookMs });
+        setState({
+          hits,
+          total: res.total,
+          facets: res.facets,
+          prefixes: res.prefixes,
+          warnings: res.warnings,
+          quick: false,
+          answered: true,
+          tookMs: res.tookMs,
+        });
       } catch {
         if (my !== seq.current) return;
         // No host answered yet (browser just started, or Chrome closed it): quick results now,

@@ -1,5 +1,5 @@
-import { captureOnce } from '@/lib/content-capture';
-import { sendMessage } from '@/lib/messaging';
+import { captureOnce } from '@/lib/content/content-capture';
+import { sendMessage } from '@/lib/messaging/messaging';
 
 // Injected on demand (toolbar "Capture this page" or the keyboard shortcut) via activeTab +
 // scripting: no host permission. Scrapes once with every adapter, including the generic fallback.

@@ -1,6 +1,6 @@
-import { AUTO_CAPTURE_MATCHES } from '@/lib/hosts';
-import { createCapturer, debounce } from '@/lib/content-capture';
-import { sendMessage } from '@/lib/messaging';
+import { AUTO_CAPTURE_MATCHES } from '@/lib/core/hosts';
+import { createCapturer, debounce } from '@/lib/content/content-capture';
+import { sendMessage } from '@/lib/messaging/messaging';
 
 // Auto-capture on the known scholarly hosts only (listed explicitly in the manifest).
 export default defineContentScript({

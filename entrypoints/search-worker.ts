@@ -1,6 +1,6 @@
-// The search worker (a dedicated worker of Chrome's offscreen document): see lib/search-worker.ts.
+// The search worker (a dedicated worker of Chrome's offscreen document): see lib/search/host/search-worker.ts.
 // Firefox runs the search host in its background page instead.
-import { startSearchWorker } from '@/lib/search-worker';
+import { startSearchWorker } from '@/lib/search/host/search-worker';
 
 export default defineUnlistedScript({
   exclude: ['firefox'],

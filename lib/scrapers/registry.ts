@@ -3,16 +3,16 @@
  * A site adapter that throws never takes the page down: the error is reported and the generic
  * embedded-metadata fallback gets its turn.
  */
-import type { Adapter, ScrapeResult } from '../types';
-import { aclAnthology } from './acl-anthology';
-import { arxiv } from './arxiv';
-import { dblp } from './dblp';
-import { generic } from './generic';
-import { googleScholar } from './google-scholar';
-import { openReview } from './openreview';
-import { seedAuthor } from './seed-author';
-import { seedSearch } from './seed-search';
-import { semanticScholar } from './semantic-scholar';
+import type { Adapter, ScrapeResult } from '../core/types';
+import { aclAnthology } from './sites/acl-anthology';
+import { arxiv } from './sites/arxiv';
+import { dblp } from './sites/dblp';
+import { generic } from './embedded/generic';
+import { googleScholar } from './sites/google-scholar';
+import { openReview } from './sites/openreview';
+import { seedAuthor } from './heuristics/seed-author';
+import { seedSearch } from './heuristics/seed-search';
+import { semanticScholar } from './sites/semantic-scholar';
 
 /** All adapters, most specific first. The generic fallback, when registered, must stay last. */
 export const adapters: readonly Adapter[] = [

@@ -24,7 +24,9 @@ describe('hardening', () => {
 
   it('stores hostile strings as text and shows them inert, layout intact', async () => {
     const url = 'https://arxiv.org/list/cs.CR/pastweek';
-    const entries = Object.entries(HOSTILE).map(([k, title], i) => entry(900 + i, { title, authors: [`<svg onload=alert(1)> ${k}`, 'Eve \u202Eredli\u202C'] }));
+    const entries = Object.entries(HOSTILE).map(([k, title], i) =>
+      entry(900 + i, { title, authors: [`<svg onload=alert(1)> ${k}`, 'Eve \u202Eredli\u202C'] }),
+    );
     s.serve([{ url, body: arxivListing(entries, 'Cryptography and Security') }]);
     const page = await s.open(url);
     const tabId = await s.tabIdOf(page);
@@ -100,7 +102,9 @@ describe('hardening', () => {
 
   it('a service worker stopped mid-capture leaves no partial capture, and the next capture works', async () => {
     const url = 'https://arxiv.org/list/math.PR/2501';
-    const big = Array.from({ length: 4000 }, (_, i) => entry(5000 + i, { title: `Probability note ${i} on random walks`, category: 'Probability (math.PR)' }));
+    const big = Array.from({ length: 4000 }, (_, i) =>
+      entry(5000 + i, { title: `Probability note ${i} on random walks`, category: 'Probability (math.PR)' }),
+    );
     s.serve([{ url, body: arxivListing(big, 'Probability') }]);
     const page = await s.context.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -141,7 +145,14 @@ describe('hardening', () => {
     // What reached the network besides the routed pages is the browser's own traffic: favicons of
     // the pages tabs show (their own host) and Chromium's update/sign-in services, which run even
     // with background networking off. Anything else would be the extension phoning home.
-    const browserOwn = new Set(['arxiv.org', 'update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'clientservices.googleapis.com', 'redirector.gvt1.com']);
+    const browserOwn = new Set([
+      'arxiv.org',
+      'update.googleapis.com',
+      'accounts.google.com',
+      'clients2.google.com',
+      'clientservices.googleapis.com',
+      'redirector.gvt1.com',
+    ]);
     const ours = s.proxy.requests.filter((r) => {
       const host = r.startsWith('CONNECT ') ? r.slice(8).replace(/:\d+$/, '') : new URL(r.split(' ')[1]).hostname;
       return !browserOwn.has(host);

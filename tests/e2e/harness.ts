@@ -58,12 +58,20 @@ export interface TabStateLike {
   errors: string[];
   updatedAt: number;
   skipped?: string;
-  summary?: { papersFound: number; papersNew: number; papersUpdated: number; papersUnchanged: number; authorName?: string; authorId?: string };
+  summary?: {
+    papersFound: number;
+    papersNew: number;
+    papersUpdated: number;
+    papersUnchanged: number;
+    authorName?: string;
+    authorId?: string;
+  };
 }
 
 /** Launch Chromium with the built extension. */
 export async function launch(): Promise<Session> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
   const proxy = await startProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -160,7 +168,8 @@ export async function launch(): Promise<Session> {
       const deadline = Date.now() + 30_000;
       for (;;) {
         const w = await currentWorker();
-        const s = (await w.evaluate(async (k: string) => (await chrome.storage.session.get(k))[k], `tab:${tabId}`)) as TabStateLike | undefined;
+        const s = (await w.evaluate(async (k: string) => (await chrome.storage.session.get(k))[k], `tab:${tabId}`)) as
+          TabStateLike | undefined;
         if (s && pred(s)) return s;
         if (Date.now() > deadline) throw new Error(`no capture recorded for tab ${tabId}: ${JSON.stringify(s)}`);
         await new Promise((r) => setTimeout(r, 150));

@@ -18,7 +18,10 @@ const OPENREVIEW = {
   url: 'https://openreview.net/forum?id=Xk3tPq9LmZ',
   body: fixture('openreview/forum-iclr2020-forumnote.html')
     .replaceAll('Sharing Knowledge in Multi-Task Deep Reinforcement Learning', TITLE)
-    .replace(/<span><a href="\/profile\?email=carlo[\s\S]*?Jan Peters<\/a> <\/span>/, '<span><a href="/profile?id=~Chidi_Okafor1">Chidi Okafor</a>, <a href="/profile?id=~Maja_Lindqvist1">Maja Lindqvist</a>, <a href="/profile?id=~Hiroshi_Tanaka2">Hiroshi Tanaka</a> </span>')
+    .replace(
+      /<span><a href="\/profile\?email=carlo[\s\S]*?Jan Peters<\/a> <\/span>/,
+      '<span><a href="/profile?id=~Chidi_Okafor1">Chidi Okafor</a>, <a href="/profile?id=~Maja_Lindqvist1">Maja Lindqvist</a>, <a href="/profile?id=~Hiroshi_Tanaka2">Hiroshi Tanaka</a> </span>',
+    )
     .replaceAll('Jan Peters', 'Hiroshi Tanaka')
     .replaceAll('rkgpv2VFvr', 'Xk3tPq9LmZ')
     .replaceAll('2020', '2024')
@@ -27,8 +30,14 @@ const OPENREVIEW = {
 const SCHOLAR = {
   url: 'https://scholar.google.com/scholar?hl=en&q=mixture+of+experts+temperature',
   body: fixture('google-scholar/search-prefixes.html')
-    .replace('Semi-supervised classification with <b>graph </b>convolutional <b>networks</b>', 'Sparse mixture-of-experts routing with learned temperature')
-    .replace(/<a href="\/citations\?user=83HL5FwAAAAJ[^"]*">TN Kipf<\/a>, <a href="\/citations\?user=8200InoAAAAJ[^"]*">M Welling<\/a>&nbsp;- arXiv preprint arXiv:1609.02907, 2016/, 'C Okafor, M Lindqvist, H Tanaka&nbsp;- arXiv preprint arXiv:2406.04101, 2024')
+    .replace(
+      'Semi-supervised classification with <b>graph </b>convolutional <b>networks</b>',
+      'Sparse mixture-of-experts routing with learned temperature',
+    )
+    .replace(
+      /<a href="\/citations\?user=83HL5FwAAAAJ[^"]*">TN Kipf<\/a>, <a href="\/citations\?user=8200InoAAAAJ[^"]*">M Welling<\/a>&nbsp;- arXiv preprint arXiv:1609.02907, 2016/,
+      'C Okafor, M Lindqvist, H Tanaka&nbsp;- arXiv preprint arXiv:2406.04101, 2024',
+    )
     .replaceAll('1609.02907', '2406.04101'),
 };
 
@@ -58,7 +67,9 @@ describe('cross-site identity', () => {
 
     // The popup says how many of this page's papers were new vs already known.
     const popup = await s.extPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600 });
-    await expect.poll(() => popup.getByTestId('page-counts').textContent()).toMatch(/^\d+ new · \d+ updated · \d+ already in your library$/);
+    await expect
+      .poll(() => popup.getByTestId('page-counts').textContent())
+      .toMatch(/^\d+ new · \d+ updated · \d+ already in your library$/);
     const counts = (await popup.getByTestId('page-counts').textContent())!;
     const [nNew, nUpd, nKnown] = counts.match(/\d+/g)!.map(Number);
     expect(nNew).toBe(g.summary!.papersFound - 1);

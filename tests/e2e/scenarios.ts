@@ -38,11 +38,21 @@ const read = (p: string) => readFileSync(join(sharedPages, p), 'utf8');
 
 /** Real saved pages at the URLs they were saved from. */
 export const REAL_PAGES = {
-  scholar: { url: 'https://scholar.google.ca/citations?user=8daWuo4AAAAJ&hl=en', file: 'google-scholar/profile-kietzig.html', papers: 2, author: 'Anne Kietzig' },
+  scholar: {
+    url: 'https://scholar.google.ca/citations?user=8daWuo4AAAAJ&hl=en',
+    file: 'google-scholar/profile-kietzig.html',
+    papers: 2,
+    author: 'Anne Kietzig',
+  },
   arxiv: { url: 'https://arxiv.org/list/cs/2301?skip=0&show=3', file: 'arxiv/list-cs-2301.html', papers: 3 },
   // 31 entries; 4 are CoRR preprints of papers also listed as published: they merge (27 papers).
   dblp: { url: 'https://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron', file: 'dblp/person-clauset.html', papers: 27, author: 'Aaron Clauset' },
-  acl: { url: 'https://aclanthology.org/people/a/andreas-madsack/', file: 'acl-anthology/person-madsack.html', papers: 6, author: 'Andreas Madsack' },
+  acl: {
+    url: 'https://aclanthology.org/people/a/andreas-madsack/',
+    file: 'acl-anthology/person-madsack.html',
+    papers: 6,
+    author: 'Andreas Madsack',
+  },
 } as const;
 
 export function serveRealPages(d: Driver): void {
@@ -86,17 +96,23 @@ export async function typeInto(page: ExtPage, label: string, text: string): Prom
 export async function clickButton(page: ExtPage, name: string): Promise<void> {
   await waitIn(
     page,
-    (n) => [...document.querySelectorAll('button, [role=tab]')].some((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().startsWith(n as string)),
+    (n) =>
+      [...document.querySelectorAll('button, [role=tab]')].some((b) =>
+        (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().startsWith(n as string),
+      ),
     name,
   );
   await page.evaluate((n) => {
-    const b = [...document.querySelectorAll('button, [role=tab]')].find((x) => (x.getAttribute('aria-label') ?? x.textContent ?? '').trim().startsWith(n)) as HTMLElement;
+    const b = [...document.querySelectorAll('button, [role=tab]')].find((x) =>
+      (x.getAttribute('aria-label') ?? x.textContent ?? '').trim().startsWith(n),
+    ) as HTMLElement;
     b.click();
   }, name);
 }
 
 /** Texts of the search results shown. */
-export const resultTexts = (page: ExtPage) => page.evaluate(() => [...document.querySelectorAll('[role=listbox] [role=option]')].map((o) => o.textContent ?? ''), null);
+export const resultTexts = (page: ExtPage) =>
+  page.evaluate(() => [...document.querySelectorAll('[role=listbox] [role=option]')].map((o) => o.textContent ?? ''), null);
 
 /** Click an export button and return the file the page saved (a Blob handed to a download link). */
 export async function exportedText(page: ExtPage, button: string): Promise<string> {

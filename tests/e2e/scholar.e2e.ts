@@ -33,7 +33,9 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
       const body = document.querySelector('#gsc_a_b')!;
       const row = body.querySelector('tr.gsc_a_tr')!.cloneNode(true) as HTMLElement;
       row.querySelector('a.gsc_a_at')!.textContent = 'Superhydrophobic surfaces created by femtosecond laser irradiation';
-      row.querySelector('a.gsc_a_at')!.setAttribute('href', '/citations?view_op=view_citation&hl=en&user=8daWuo4AAAAJ&citation_for_view=8daWuo4AAAAJ:u5HHmVD_uO8C');
+      row
+        .querySelector('a.gsc_a_at')!
+        .setAttribute('href', '/citations?view_op=view_citation&hl=en&user=8daWuo4AAAAJ&citation_for_view=8daWuo4AAAAJ:u5HHmVD_uO8C');
       row.querySelector('.gsc_a_y span')!.textContent = '2009';
       body.append(row);
     });
@@ -102,7 +104,11 @@ describe.skipIf(!haveShared())('Google Scholar → IndexedDB → popup → expor
     await expect.poll(() => perYear.locator('rect.bar').count()).toBe(11);
     expect(await panel.getByRole('img', { name: /Collected papers per year/ }).count()).toBe(1);
     const all = panel.getByRole('table', { name: 'Metrics over collected papers', exact: true });
-    const cell = (label: string) => all.locator('tr', { has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).first().locator('td');
+    const cell = (label: string) =>
+      all
+        .locator('tr', { has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) })
+        .first()
+        .locator('td');
     expect(await cell('h-index').innerText()).toBe('1');
     expect(await cell('Citations per paper').innerText()).toBe('0.3');
     // Un-ticking a paper recomputes the metrics without it.

@@ -63,7 +63,9 @@ describe.skipIf(!haveShared())('search', () => {
     const before = 10;
     await panel.getByRole('group', { name: 'Filter by year' }).getByRole('button').first().click();
     await expect.poll(() => box.inputValue()).toMatch(/^crispr year:\d{4} $/);
-    await expect.poll(async () => Number((await panel.locator('.result-count').textContent())!.match(/\d+/)?.[0] ?? -1)).toBeLessThan(before);
+    await expect
+      .poll(async () => Number((await panel.locator('.result-count').textContent())!.match(/\d+/)?.[0] ?? -1))
+      .toBeLessThan(before);
     await shot(panel, 'sidepanel-search-facets-light');
     await panel.emulateMedia({ colorScheme: 'dark' });
     await panel.getByLabel('Search syntax').click();

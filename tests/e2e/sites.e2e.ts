@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAutoCaptureUrl } from '../../lib/hosts';
+import { isAutoCaptureUrl } from '../../lib/core/hosts';
 import { adapters } from '../../lib/scrapers/registry';
-import type { ScrapeResult } from '../../lib/types';
+import type { ScrapeResult } from '../../lib/core/types';
 import { fixturesDir } from '../helpers/dom';
 import { download, launch, shot, type Session } from './harness';
 
@@ -24,7 +24,9 @@ interface Case {
 function caseFor(site: string): Case | undefined {
   const dir = join(fixturesDir, site);
   const cases: Case[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.expected.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.expected.json'))
+    .sort()) {
     const exp = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     if (!exp.result || exp.adapter !== site || !exp.result.papers.length) continue;
     const name = f.replace(/\.expected\.json$/, '');
@@ -96,7 +98,12 @@ describe('capture on every site', () => {
     for (const c of cases) {
       expect(sites, c.site).toContain(c.site);
       for (const p of c.result.papers) {
-        const found = data.papers.find((x: { sources: { url: string }[]; title: string }) => x.sources.some((src) => src.url === c.url) && x.title.length > 0 && (x.title === p.title || x.title.toLowerCase() === p.title.toLowerCase()));
+        const found = data.papers.find(
+          (x: { sources: { url: string }[]; title: string }) =>
+            x.sources.some((src) => src.url === c.url) &&
+            x.title.length > 0 &&
+            (x.title === p.title || x.title.toLowerCase() === p.title.toLowerCase()),
+        );
         expect(found, `${c.site}: "${p.title}"`).toBeTruthy();
       }
     }
@@ -105,7 +112,12 @@ describe('capture on every site', () => {
 
   it('an ordinary page on no scholarly host captures nothing, even when asked', async () => {
     const url = 'https://www.example-news.com/2026/11/science-funding';
-    s.serve([{ url, body: '<html><head><title>Science funding cut</title><meta property="og:type" content="article"></head><body><article><h1>Science funding cut</h1><p>Researchers reacted (doi:10.1000/xyz123) to the news.</p></article></body></html>' }]);
+    s.serve([
+      {
+        url,
+        body: '<html><head><title>Science funding cut</title><meta property="og:type" content="article"></head><body><article><h1>Science funding cut</h1><p>Researchers reacted (doi:10.1000/xyz123) to the news.</p></article></body></html>',
+      },
+    ]);
     const page = await s.open(url);
     const tabId = await s.tabIdOf(page);
     await s.clickToolbar(page);

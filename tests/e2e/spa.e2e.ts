@@ -35,7 +35,8 @@ describe('single-page apps', () => {
 
   it('Semantic Scholar: captures after the app renders, and again after in-app navigation', async () => {
     const author = 'https://www.semanticscholar.org/author/Waleed-Ammar/1741101';
-    const paper = 'https://www.semanticscholar.org/paper/Construction-of-the-Literature-Graph-in-Semantic-Ammar-Groeneveld/649def34f8be52c8b66281af98ae884c09aef38b';
+    const paper =
+      'https://www.semanticscholar.org/paper/Construction-of-the-Literature-Graph-in-Semantic-Ammar-Groeneveld/649def34f8be52c8b66281af98ae884c09aef38b';
     s.serve([{ url: author, body: fx('semantic-scholar/app-shell-author.html') }]);
     const page = await s.open(author);
     const tabId = await s.tabIdOf(page);
@@ -66,8 +67,12 @@ describe('single-page apps', () => {
 
     const popup = await s.extPage(`popup.html?tabId=${tabId}`, { width: 400, height: 600 });
     await popup.getByLabel('Search your papers').fill('sharing knowledge multi task');
-    await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Sharing Knowledge in Multi-Task Deep Reinforcement Learning');
+    await expect
+      .poll(() => popup.getByRole('option').first().textContent())
+      .toContain('Sharing Knowledge in Multi-Task Deep Reinforcement Learning');
     await popup.getByLabel('Search your papers').fill('probabilistic box embeddings');
-    await expect.poll(() => popup.getByRole('option').first().textContent()).toContain('Smoothing the Geometry of Probabilistic Box Embeddings');
+    await expect
+      .poll(() => popup.getByRole('option').first().textContent())
+      .toContain('Smoothing the Geometry of Probabilistic Box Embeddings');
   });
 });

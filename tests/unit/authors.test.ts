@@ -1,9 +1,9 @@
 // Author identity across sites: conservative automatic linking, user merge and split that persist.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperdexDB } from '../../lib/db';
-import { saveCapture } from '../../lib/capture';
-import { autoLinkAuthor, mergeAuthors, sameNameCandidates, splitProfile } from '../../lib/authors';
-import type { ScrapeResult, ScrapedPaper } from '../../lib/types';
+import { PaperdexDB } from '../../lib/store/db';
+import { saveCapture } from '../../lib/store/capture';
+import { autoLinkAuthor, mergeAuthors, sameNameCandidates, splitProfile } from '../../lib/store/authors';
+import type { ScrapeResult, ScrapedPaper } from '../../lib/core/types';
 
 let db: PaperdexDB;
 let n = 0;
@@ -15,7 +15,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-const P1: ScrapedPaper = { title: 'Word spotting for historical documents', authors: ['TM Rath', 'R Manmatha'], year: 2007, ids: { doi: '10.1007/s10032-006-0027-8' } };
+const P1: ScrapedPaper = {
+  title: 'Word spotting for historical documents',
+  authors: ['TM Rath', 'R Manmatha'],
+  year: 2007,
+  ids: { doi: '10.1007/s10032-006-0027-8' },
+};
 const P2: ScrapedPaper = { title: 'Features for word spotting in historical manuscripts', authors: ['TM Rath', 'R Manmatha'], year: 2003 };
 const P3: ScrapedPaper = { title: 'A model for retrieval of handwriting', authors: ['R Manmatha'], year: 1996 };
 const OTHER: ScrapedPaper = { title: 'Protein folding kinetics', authors: ['R Manmatha'], year: 2015 };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BADGE_TAG, findTitleElements, showBadges } from '../../lib/badges';
+import { BADGE_TAG, findTitleElements, showBadges } from '../../lib/content/badges';
 
 function page(html: string): Document {
   document.body.replaceChildren();
@@ -13,7 +13,12 @@ describe('in-page badges', () => {
     <div class="gs_r gs_or"><h3 class="gs_rt"><a href="#">Deep Residual Learning</a></h3></div>
     <div class="gs_r gs_or"><h3 class="gs_rt"><span class="gs_ctc">[PDF]</span> <a href="#">Attention is all you need</a></h3></div>
     <dd><div class="list-title mathjax"><span class="descriptor">Title:</span> Über {B}ayesian Models</div></dd>`;
-  const papers = [{ title: 'Deep residual learning' }, { title: 'Attention Is All You Need' }, { title: 'Uber Bayesian models' }, { title: 'Not on page' }];
+  const papers = [
+    { title: 'Deep residual learning' },
+    { title: 'Attention Is All You Need' },
+    { title: 'Uber Bayesian models' },
+    { title: 'Not on page' },
+  ];
 
   it('finds the element showing each title', () => {
     const doc = page(html);

@@ -1,9 +1,9 @@
 // saveCapture: one transaction per capture, idempotent revisits, citation updates with history,
 // author metrics snapshots, linked co-author profiles, visit-level provenance rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperdexDB } from '../../lib/db';
-import { saveCapture } from '../../lib/capture';
-import type { ScrapeResult } from '../../lib/types';
+import { PaperdexDB } from '../../lib/store/db';
+import { saveCapture } from '../../lib/store/capture';
+import type { ScrapeResult } from '../../lib/core/types';
 
 let db: PaperdexDB;
 let n = 0;
@@ -30,8 +30,19 @@ function profile(cites = 1, extra: Partial<ScrapeResult> = {}): ScrapeResult {
       metrics: { citations: 1338, hIndex: 17, i10Index: 21, since: { year: 2014, citations: 1149, hIndex: 16, i10Index: 21 } },
     },
     papers: [
-      { title: 'Boiling heat transfer enhancement with stable nanofluids', authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'], year: 2018, citations: cites, ids: { scholar: '15502897746301575580' } },
-      { title: 'Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper', authors: ['A Karthikeyan', 'AM Kietzig'], year: 2018, citations: 0 },
+      {
+        title: 'Boiling heat transfer enhancement with stable nanofluids',
+        authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'],
+        year: 2018,
+        citations: cites,
+        ids: { scholar: '15502897746301575580' },
+      },
+      {
+        title: 'Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper',
+        authors: ['A Karthikeyan', 'AM Kietzig'],
+        year: 2018,
+        citations: 0,
+      },
     ],
     ...extra,
   };
@@ -131,8 +142,15 @@ describe('saveCapture', () => {
 
   it('merges the same paper seen with a truncated author list and keeps the full one', async () => {
     const base = { site: 'google-scholar' as const, kind: 'search' as const, url: 'https://scholar.google.com/scholar?q=x' };
-    await saveCapture(db, { ...base, papers: [{ title: 'Deep Residual Learning', authors: ['K He', 'X Zhang'], authorsTruncated: true, year: 2016 }] });
-    await saveCapture(db, { ...base, url: base.url + '2', papers: [{ title: 'Deep residual learning.', authors: ['K He', 'X Zhang', 'S Ren', 'J Sun'], year: 2016 }] });
+    await saveCapture(db, {
+      ...base,
+      papers: [{ title: 'Deep Residual Learning', authors: ['K He', 'X Zhang'], authorsTruncated: true, year: 2016 }],
+    });
+    await saveCapture(db, {
+      ...base,
+      url: base.url + '2',
+      papers: [{ title: 'Deep residual learning.', authors: ['K He', 'X Zhang', 'S Ren', 'J Sun'], year: 2016 }],
+    });
     const all = await db.papers.toArray();
     expect(all).toHaveLength(1);
     expect(all[0].authors).toEqual(['K He', 'X Zhang', 'S Ren', 'J Sun']);
@@ -142,8 +160,16 @@ describe('saveCapture', () => {
 
   it('never merges papers whose DOIs conflict', async () => {
     const base = { site: 'generic' as const, kind: 'paper' as const };
-    await saveCapture(db, { ...base, url: 'https://a.org/1', papers: [{ title: 'Introduction', authors: ['A Smith'], year: 2020, ids: { doi: '10.1/a' } }] });
-    await saveCapture(db, { ...base, url: 'https://a.org/2', papers: [{ title: 'Introduction', authors: ['A Smith'], year: 2020, ids: { doi: '10.1/b' } }] });
+    await saveCapture(db, {
+      ...base,
+      url: 'https://a.org/1',
+      papers: [{ title: 'Introduction', authors: ['A Smith'], year: 2020, ids: { doi: '10.1/a' } }],
+    });
+    await saveCapture(db, {
+      ...base,
+      url: 'https://a.org/2',
+      papers: [{ title: 'Introduction', authors: ['A Smith'], year: 2020, ids: { doi: '10.1/b' } }],
+    });
     const all = await db.papers.toArray();
     expect(all).toHaveLength(2);
     expect(new Set(all.map((p) => p.id)).size).toBe(2);
@@ -157,7 +183,8 @@ describe('saveCapture', () => {
 
     const db2 = new PaperdexDB(`test-capture-fail-${n++}`);
     await db2.open();
-    db2.authors.bulkPut = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db2.authors.bulkPut;
+    db2.authors.bulkPut = (() =>
+      Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db2.authors.bulkPut;
     await expect(saveCapture(db2, profile())).rejects.toThrow('quota');
     expect(await db2.papers.count()).toBe(0);
     expect(await db2.sources.count()).toBe(0);
@@ -173,7 +200,11 @@ describe('saveCapture within one page', () => {
       url: 'https://scholar.google.com/scholar?cluster=10815620384172930417',
       papers: [
         { title: 'Attention is all you need', authors: ['A Vaswani'], ids: { scholar: '10815620384172930417' } },
-        { title: 'Attention is all you need', authors: ['A Vaswani', 'N Shazeer'], ids: { arxiv: '1706.03762', scholar: '10815620384172930417' } },
+        {
+          title: 'Attention is all you need',
+          authors: ['A Vaswani', 'N Shazeer'],
+          ids: { arxiv: '1706.03762', scholar: '10815620384172930417' },
+        },
         { title: 'Attention is all you need', authors: ['A Vaswani'], ids: { scholar: '10815620384172930417' }, citations: 100 },
       ],
     });

@@ -1,15 +1,15 @@
 // The published JSON Schema of the export format (public/paperdex-collection.schema.json): exports
 // of realistic captured data validate against it, invalid documents do not, it declares every field
-// the exporter writes, and the importer's valibot schema (lib/import-schema.ts) agrees with it.
+// the exporter writes, and the importer's valibot schema (lib/interchange/import/import-schema.ts) agrees with it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveCapture } from '../../lib/capture';
-import { addToCollection, createCollection } from '../../lib/collections';
-import { PaperdexDB } from '../../lib/db';
-import { buildExport, type CollectionExportV1 } from '../../lib/export';
-import { isHttpUrl, isIsoTimestamp, validateExport } from '../../lib/import-schema';
+import { saveCapture } from '../../lib/store/capture';
+import { addToCollection, createCollection } from '../../lib/store/collections';
+import { PaperdexDB } from '../../lib/store/db';
+import { buildExport, type CollectionExportV1 } from '../../lib/interchange/export';
+import { isHttpUrl, isIsoTimestamp, validateExport } from '../../lib/interchange/import/import-schema';
 
 const schemaPath = fileURLToPath(new URL('../../public/paperdex-collection.schema.json', import.meta.url));
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
@@ -57,8 +57,21 @@ beforeEach(async () => {
         },
       },
       papers: [
-        { title: 'Boiling heat transfer enhancement with stable nanofluids', authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'], year: 2018, citations: 10, ids: { scholar: '15502897746301575580' } },
-        { title: 'Laser-induced superhydrophobic surfaces …', authors: ['AM Kietzig', 'SG Hatzikiriakos'], authorsTruncated: true, year: 2009, venue: 'Langmuir', citations: 700 },
+        {
+          title: 'Boiling heat transfer enhancement with stable nanofluids',
+          authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'],
+          year: 2018,
+          citations: 10,
+          ids: { scholar: '15502897746301575580' },
+        },
+        {
+          title: 'Laser-induced superhydrophobic surfaces …',
+          authors: ['AM Kietzig', 'SG Hatzikiriakos'],
+          authorsTruncated: true,
+          year: 2009,
+          venue: 'Langmuir',
+          citations: 700,
+        },
       ],
     },
     { now: new Date('2026-01-01T00:00:00Z') },
@@ -138,7 +151,9 @@ describe('public/paperdex-collection.schema.json', () => {
   it('is a draft 2020-12 schema with descriptions', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.description).toBeTruthy();
-    for (const def of Object.values<{ description?: string; properties?: Record<string, { description?: string; $ref?: string }> }>(schema.$defs)) {
+    for (const def of Object.values<{ description?: string; properties?: Record<string, { description?: string; $ref?: string }> }>(
+      schema.$defs,
+    )) {
       for (const [k, p] of Object.entries(def.properties ?? {})) expect(p.description || p.$ref, k).toBeTruthy();
     }
   });
@@ -215,7 +230,10 @@ describe('public/paperdex-collection.schema.json', () => {
       ['ids not an object', (d) => (d.papers[0].ids = ['doi'])],
       ['author without profiles', (d) => delete d.authors[0].profiles],
       ['reported metric as text', (d) => (d.authors.find((a: any) => a.reported.length).reported[0].hIndex = '17')],
-      ['citationsPerYear value as text', (d) => (d.authors.find((a: any) => a.reported.length).reported[0].citationsPerYear['2018'] = 'many')],
+      [
+        'citationsPerYear value as text',
+        (d) => (d.authors.find((a: any) => a.reported.length).reported[0].citationsPerYear['2018'] = 'many'),
+      ],
       ['collection named All papers', (d) => (d.collections[0].name = 'All papers')],
       ['paperIds not an array', (d) => (d.collections[0].paperIds = 'p-1')],
       ['title too long', (d) => (d.papers[0].title = 'x'.repeat(200_001))],
@@ -231,7 +249,21 @@ describe('public/paperdex-collection.schema.json', () => {
   it('uses the same URL and timestamp rules as the importer', () => {
     for (const u of ['https://example.org/x', 'HTTP://EXAMPLE.ORG', 'http://[::1]:8080/a?b#c']) expect(isHttpUrl(u), u).toBe(true);
     for (const u of ['javascript:alert(1)', 'ftp://x.org', 'http:/x', 'www.example.org', 'http://']) expect(isHttpUrl(u), u).toBe(false);
-    expectInvalid({ format: 'paperdex/collection', version: 1, exportedAt: '2026-01-01', collection: { id: 'all', name: 'All papers' }, papers: [], authors: [] });
-    expectValid({ format: 'paperdex/collection', version: 1, exportedAt: '2026-01-01T00:00:00+02:00', collection: { id: 'all', name: 'All papers' }, papers: [], authors: [] });
+    expectInvalid({
+      format: 'paperdex/collection',
+      version: 1,
+      exportedAt: '2026-01-01',
+      collection: { id: 'all', name: 'All papers' },
+      papers: [],
+      authors: [],
+    });
+    expectValid({
+      format: 'paperdex/collection',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00+02:00',
+      collection: { id: 'all', name: 'All papers' },
+      papers: [],
+      authors: [],
+    });
   });
 });

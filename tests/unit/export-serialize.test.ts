@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeExport, type CollectionExportV1 } from '../../lib/export';
+import { serializeExport, type CollectionExportV1 } from '../../lib/interchange/export';
 
 describe('serializeExport', () => {
   it('is exactly JSON.stringify(data, null, 2), with progress', async () => {
@@ -8,7 +8,13 @@ describe('serializeExport', () => {
       version: 1,
       exportedAt: '2026-01-01T00:00:00.000Z',
       collection: { id: 'all', name: 'All papers' },
-      papers: Array.from({ length: 4100 }, (_, i) => ({ id: `p-${i}`, title: `T "${i}"\n<b>`, authors: i % 2 ? [] : ['A', 'B'], sources: [{ site: 'arxiv', url: 'https://arxiv.org/abs/1', capturedAt: 'x' }], ids: { doi: '10.1/x' } })),
+      papers: Array.from({ length: 4100 }, (_, i) => ({
+        id: `p-${i}`,
+        title: `T "${i}"\n<b>`,
+        authors: i % 2 ? [] : ['A', 'B'],
+        sources: [{ site: 'arxiv', url: 'https://arxiv.org/abs/1', capturedAt: 'x' }],
+        ids: { doi: '10.1/x' },
+      })),
       authors: [],
       collections: [{ id: 'c1', name: 'R', paperIds: ['p-1'] }],
     };

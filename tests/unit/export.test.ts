@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperdexDB } from '../../lib/db';
-import { saveCapture } from '../../lib/capture';
-import { buildExport, exportFileName } from '../../lib/export';
+import { PaperdexDB } from '../../lib/store/db';
+import { saveCapture } from '../../lib/store/capture';
+import { buildExport, exportFileName } from '../../lib/interchange/export';
 
 let db: PaperdexDB;
 let n = 0;
@@ -16,7 +16,14 @@ beforeEach(async () => {
       url: 'https://scholar.google.com/citations?user=U1',
       author: { name: 'R. Manmatha', id: 'U1', metrics: { citations: 100, hIndex: 5, citationsPerYear: { '2020': 40, '2021': 60 } } },
       papers: [
-        { title: 'Word spotting', authors: ['R Manmatha', 'T Rath'], year: 2003, venue: 'CVPR', citations: 60, url: 'https://example.org/ws' },
+        {
+          title: 'Word spotting',
+          authors: ['R Manmatha', 'T Rath'],
+          year: 2003,
+          venue: 'CVPR',
+          citations: 60,
+          url: 'https://example.org/ws',
+        },
         { title: 'A model for retrieval', authors: ['R Manmatha'], year: 2001, citations: 40 },
       ],
     },
@@ -30,7 +37,12 @@ afterEach(async () => {
 describe('export v1', () => {
   it('exports all papers and authors in the documented shape', async () => {
     const e = await buildExport(db, 'all', new Date('2026-06-01T00:00:00Z'));
-    expect(e).toMatchObject({ format: 'paperdex/collection', version: 1, exportedAt: '2026-06-01T00:00:00.000Z', collection: { id: 'all', name: 'All papers' } });
+    expect(e).toMatchObject({
+      format: 'paperdex/collection',
+      version: 1,
+      exportedAt: '2026-06-01T00:00:00.000Z',
+      collection: { id: 'all', name: 'All papers' },
+    });
     expect(e.papers).toHaveLength(2);
     const ws = e.papers.find((p) => p.title === 'Word spotting')!;
     expect(ws).toEqual({
@@ -41,7 +53,14 @@ describe('export v1', () => {
       venue: 'CVPR',
       citations: 60,
       url: 'https://example.org/ws',
-      sources: [{ site: 'google-scholar', url: 'https://scholar.google.com/citations?user=U1', capturedAt: '2026-05-01T10:00:00.000Z', citations: 60 }],
+      sources: [
+        {
+          site: 'google-scholar',
+          url: 'https://scholar.google.com/citations?user=U1',
+          capturedAt: '2026-05-01T10:00:00.000Z',
+          citations: 60,
+        },
+      ],
     });
     expect(e.authors).toHaveLength(1);
     expect(e.authors[0]).toMatchObject({
@@ -61,7 +80,9 @@ describe('export v1', () => {
 
   it('names files after the collection and date', () => {
     expect(exportFileName('All papers', new Date('2026-11-22T12:00:00Z'))).toBe('paperdex-all-papers-2026-11-22.json');
-    expect(exportFileName('Reading list: ICLR ’19', new Date('2026-11-22T12:00:00Z'))).toBe('paperdex-reading-list-iclr-19-2026-11-22.json');
+    expect(exportFileName('Reading list: ICLR ’19', new Date('2026-11-22T12:00:00Z'))).toBe(
+      'paperdex-reading-list-iclr-19-2026-11-22.json',
+    );
   });
 
   it('rejects an unknown collection with a clear message', async () => {

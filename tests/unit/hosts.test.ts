@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_CAPTURE_MATCHES, isAutoCaptureUrl, isScholarHost, matchesPattern } from '../../lib/hosts';
+import { AUTO_CAPTURE_MATCHES, isAutoCaptureUrl, isScholarHost, matchesPattern } from '../../lib/core/hosts';
 
 describe('auto-capture hosts', () => {
   it('covers Scholar country domains and the scholarly sites, explicitly', () => {
@@ -20,7 +20,12 @@ describe('auto-capture hosts', () => {
       'https://aclanthology.org/people/a/x/',
     ])
       expect(isAutoCaptureUrl(u), u).toBe(true);
-    for (const u of ['https://example.org/', 'https://huggingface.co/models', 'https://github.com/x/y', 'https://scholar.google.evil.com/']) {
+    for (const u of [
+      'https://example.org/',
+      'https://huggingface.co/models',
+      'https://github.com/x/y',
+      'https://scholar.google.evil.com/',
+    ]) {
       expect(isAutoCaptureUrl(u), u).toBe(false);
     }
     expect(AUTO_CAPTURE_MATCHES.some((p) => p.includes('<all_urls>') || p.startsWith('*://*/'))).toBe(false);

@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { betterAuthors, canonicalIds, idKeys, idsConflict, isPreprintVenue, mergePaper, paperIdFor, sameByTitle } from '../../lib/identity';
-import { nameKey, surname, titleKey } from '../../lib/normalize';
-import type { PaperRecord } from '../../lib/types';
+import {
+  betterAuthors,
+  canonicalIds,
+  idKeys,
+  idsConflict,
+  isPreprintVenue,
+  mergePaper,
+  paperIdFor,
+  sameByTitle,
+} from '../../lib/core/identity';
+import { nameKey, surname, titleKey } from '../../lib/core/normalize';
+import type { PaperRecord } from '../../lib/core/types';
 
 function rec(p: Partial<PaperRecord>): PaperRecord {
   return {
-    id: 'p-1', title: 'T', authors: [], ids: {}, sources: [], citationHistory: [], idKeys: [], titleKey: titleKey(p.title ?? 'T'),
-    authorIds: [], collectionIds: [], addedAt: 0, updatedAt: 0, ...p,
+    id: 'p-1',
+    title: 'T',
+    authors: [],
+    ids: {},
+    sources: [],
+    citationHistory: [],
+    idKeys: [],
+    titleKey: titleKey(p.title ?? 'T'),
+    authorIds: [],
+    collectionIds: [],
+    addedAt: 0,
+    updatedAt: 0,
+    ...p,
   };
 }
 
@@ -14,7 +34,7 @@ describe('normalisation', () => {
   it('folds case, accents, LaTeX and punctuation in titles', () => {
     expect(titleKey('Über {B}ayesian $\\alpha$-Models: A Study')).toBe('uber bayesian alpha models a study');
     expect(titleKey('\\emph{Attention} Is All You Need.')).toBe(titleKey('attention is all you need'));
-    expect(titleKey('Caf\\\'{e} na\u00efve\u200b')).toBe('cafe naive');
+    expect(titleKey("Caf\\'{e} na\u00efve\u200b")).toBe('cafe naive');
   });
   it('finds surnames in every name order', () => {
     expect(surname('Manmatha, R.')).toBe('manmatha');
@@ -42,7 +62,12 @@ describe('identity', () => {
     expect(sameByTitle({ title: 'Deep residual learning', year: 2019, authors: ['K He'] }, r)).toBe(false);
     expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['J Smith'] }, r)).toBe(false);
     expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['Anonymous'] }, r)).toBe(true);
-    expect(sameByTitle({ title: 'Deep residual learning', year: 2016, authors: ['Kaiming He'], ids: { doi: '10.1/x' } }, { ...r, ids: { doi: '10.1/y' } })).toBe(false);
+    expect(
+      sameByTitle(
+        { title: 'Deep residual learning', year: 2016, authors: ['Kaiming He'], ids: { doi: '10.1/x' } },
+        { ...r, ids: { doi: '10.1/y' } },
+      ),
+    ).toBe(false);
   });
   it('derives stable ids', () => {
     expect(paperIdFor({ title: 'X', ids: { doi: '10.1/A' } })).toBe(paperIdFor({ title: 'Other', ids: { doi: '10.1/a' } }));
@@ -53,10 +78,30 @@ describe('identity', () => {
     expect(isPreprintVenue('arXiv preprint arXiv:2301.00001')).toBe(true);
     expect(isPreprintVenue('CoRR')).toBe(true);
     expect(isPreprintVenue('NeurIPS')).toBe(false);
-    const m = mergePaper(rec({ title: 'T', venue: 'arXiv preprint', abstract: '… short snippet …', citations: 3, ids: { arxiv: '2301.00001' }, idKeys: ['arxiv:2301.00001'] }), {
-      title: 'T', authors: ['A'], venue: 'ICLR', abstract: 'A full abstract that is complete.', citations: 7, ids: { doi: '10.1/x' },
+    const m = mergePaper(
+      rec({
+        title: 'T',
+        venue: 'arXiv preprint',
+        abstract: '… short snippet …',
+        citations: 3,
+        ids: { arxiv: '2301.00001' },
+        idKeys: ['arxiv:2301.00001'],
+      }),
+      {
+        title: 'T',
+        authors: ['A'],
+        venue: 'ICLR',
+        abstract: 'A full abstract that is complete.',
+        citations: 7,
+        ids: { doi: '10.1/x' },
+      },
+    );
+    expect(m).toMatchObject({
+      venue: 'ICLR',
+      abstract: 'A full abstract that is complete.',
+      citations: 7,
+      ids: { arxiv: '2301.00001', doi: '10.1/x' },
     });
-    expect(m).toMatchObject({ venue: 'ICLR', abstract: 'A full abstract that is complete.', citations: 7, ids: { arxiv: '2301.00001', doi: '10.1/x' } });
     expect(m.idKeys).toEqual(['arxiv:2301.00001', 'doi:10.1/x']);
   });
 });

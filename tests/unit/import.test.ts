@@ -3,12 +3,19 @@
 // progress and cancellation, and scale.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveCapture } from '../../lib/capture';
-import { addToCollection, createCollection } from '../../lib/collections';
-import { PaperdexDB } from '../../lib/db';
-import { buildExport, type CollectionExportV1, type ExportedAuthor, type ExportedPaper } from '../../lib/export';
-import { ImportError, importFile, importParsed, jsonErrorOffset, MAX_IMPORT_CHARS, parseImportFile } from '../../lib/import';
-import type { ScrapeResult } from '../../lib/types';
+import { saveCapture } from '../../lib/store/capture';
+import { addToCollection, createCollection } from '../../lib/store/collections';
+import { PaperdexDB } from '../../lib/store/db';
+import { buildExport, type CollectionExportV1, type ExportedAuthor, type ExportedPaper } from '../../lib/interchange/export';
+import {
+  ImportError,
+  importFile,
+  importParsed,
+  jsonErrorOffset,
+  MAX_IMPORT_CHARS,
+  parseImportFile,
+} from '../../lib/interchange/import/import';
+import type { ScrapeResult } from '../../lib/core/types';
 
 let n = 0;
 const dbs: PaperdexDB[] = [];
@@ -45,11 +52,30 @@ const scholarAuthorPage = (cites = 60): ScrapeResult => ({
   site: 'google-scholar',
   kind: 'author',
   url: 'https://scholar.google.com/citations?user=U1',
-  author: { name: 'R. Manmatha', id: 'U1', url: 'https://scholar.google.com/citations?user=U1', affiliation: 'UMass', metrics: { citations: 100, hIndex: 5 } },
+  author: {
+    name: 'R. Manmatha',
+    id: 'U1',
+    url: 'https://scholar.google.com/citations?user=U1',
+    affiliation: 'UMass',
+    metrics: { citations: 100, hIndex: 5 },
+  },
   papers: [
-    { title: 'Word spotting for historical documents', authors: ['R Manmatha', 'T Rath'], year: 2003, venue: 'CVPR', citations: cites, ids: { doi: '10.1109/cvpr.2003.1' } },
+    {
+      title: 'Word spotting for historical documents',
+      authors: ['R Manmatha', 'T Rath'],
+      year: 2003,
+      venue: 'CVPR',
+      citations: cites,
+      ids: { doi: '10.1109/cvpr.2003.1' },
+    },
     { title: 'A model for retrieval of handwritten text', authors: ['R Manmatha'], year: 2001, citations: 40 },
-    { title: 'Scale space techniques for word segmentation', authors: ['R Manmatha', 'N Srimal'], year: 1999, citations: 12, url: 'https://example.org/ss' },
+    {
+      title: 'Scale space techniques for word segmentation',
+      authors: ['R Manmatha', 'N Srimal'],
+      year: 1999,
+      citations: 12,
+      url: 'https://example.org/ss',
+    },
     { title: 'Indexing handwriting using word matching', authors: ['R Manmatha', 'C Han', 'EM Riseman'], year: 1996, citations: 200 },
   ],
 });
@@ -80,7 +106,11 @@ async function seedLibrary(d: PaperdexDB): Promise<void> {
   );
   const c = await createCollection(d, 'Reading list', T0.getTime());
   const ps = await d.papers.toArray();
-  await addToCollection(d, c.id, ps.slice(0, 2).map((p) => p.id));
+  await addToCollection(
+    d,
+    c.id,
+    ps.slice(0, 2).map((p) => p.id),
+  );
 }
 
 async function exportText(d: PaperdexDB, collectionId = 'all'): Promise<string> {
@@ -162,7 +192,11 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
   it('truncated JSON: says where it ends', async () => {
     const cut = good.slice(0, Math.floor(good.length / 2));
     const lines = cut.split('\n').length;
-    const e = await expectRefused('x.json', cut, new RegExp(`^The JSON ends unexpectedly at line ${lines}, column \\d+: the file looks truncated\\.$`));
+    const e = await expectRefused(
+      'x.json',
+      cut,
+      new RegExp(`^The JSON ends unexpectedly at line ${lines}, column \\d+: the file looks truncated\\.$`),
+    );
     expect(e.where).toMatch(new RegExp(`^line ${lines}, column \\d+$`));
   });
 
@@ -174,7 +208,12 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
   });
 
   it('JSON errors that the engine reports without a position are still placed', async () => {
-    await expectRefused('x.json', '{\n  "format": "paperdex/collection",\n  "papers": [1,]\n}', "The file is not valid JSON at line 3, column 16: Unexpected token ']'.", 'line 3, column 16');
+    await expectRefused(
+      'x.json',
+      '{\n  "format": "paperdex/collection",\n  "papers": [1,]\n}',
+      "The file is not valid JSON at line 3, column 16: Unexpected token ']'.",
+      'line 3, column 16',
+    );
     await expectRefused('x.json', '[{"title": tru}]', /^The file is not valid JSON at line 1, column 12: /);
   });
 
@@ -187,7 +226,10 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
         return false;
       }
     };
-    fc.assert(fc.property(fc.json(), (j) => jsonErrorOffset(j) === -1), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), (j) => jsonErrorOffset(j) === -1),
+      { numRuns: 500 },
+    );
     fc.assert(
       fc.property(fc.json(), fc.nat(), (j, k) => {
         const cut = j.slice(0, k % (j.length + 1));
@@ -195,7 +237,10 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
       }),
       { numRuns: 500 },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => (jsonErrorOffset(s) === -1) === parses(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (s) => (jsonErrorOffset(s) === -1) === parses(s)),
+      { numRuns: 2000 },
+    );
     expect(jsonErrorOffset('['.repeat(100_000) + ']'.repeat(100_000))).toBe(-1);
     expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
   });
@@ -216,13 +261,23 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
   });
 
   it('a version that is not a whole number', async () => {
-    await expectRefused('x.json', JSON.stringify({ ...JSON.parse(good), version: '1' }), 'version: expected a whole number, got "1"', 'version');
+    await expectRefused(
+      'x.json',
+      JSON.stringify({ ...JSON.parse(good), version: '1' }),
+      'version: expected a whole number, got "1"',
+      'version',
+    );
   });
 
   it('wrong types, named by path', async () => {
     const doc = JSON.parse(good);
     doc.papers[3].authors = 'R Manmatha, C Han';
-    await expectRefused('x.json', JSON.stringify(doc), 'papers[3].authors: expected an array, got "R Manmatha, C Han"', 'papers[3].authors');
+    await expectRefused(
+      'x.json',
+      JSON.stringify(doc),
+      'papers[3].authors: expected an array, got "R Manmatha, C Han"',
+      'papers[3].authors',
+    );
 
     const d2 = JSON.parse(good);
     d2.papers[1].title = 42;
@@ -239,7 +294,12 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
     const d5 = JSON.parse(good);
     const k = d5.authors.findIndex((a: { reported: unknown[] }) => a.reported.length);
     d5.authors[k].reported[0].hIndex = -1;
-    await expectRefused('x.json', JSON.stringify(d5), new RegExp(`^authors\\[${k}\\]\\.reported\\[0\\]\\.hIndex: -1 is out of range`), `authors[${k}].reported[0].hIndex`);
+    await expectRefused(
+      'x.json',
+      JSON.stringify(d5),
+      new RegExp(`^authors\\[${k}\\]\\.reported\\[0\\]\\.hIndex: -1 is out of range`),
+      `authors[${k}].reported[0].hIndex`,
+    );
 
     const d6 = JSON.parse(good);
     d6.papers[0].sources[0].capturedAt = 'yesterday';
@@ -285,7 +345,10 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
 
 describe('parseImportFile: kinds', () => {
   it('recognises BibTeX by content and names the collection after the file', () => {
-    const p = parseImportFile('C:\\Users\\me\\My refs.bib', '% exported\n@inproceedings{k1,\n title={Deep {L}earning},\n author={Smith, Alice and Jones, Bob},\n year=2015,\n booktitle={NeurIPS}\n}\n');
+    const p = parseImportFile(
+      'C:\\Users\\me\\My refs.bib',
+      '% exported\n@inproceedings{k1,\n title={Deep {L}earning},\n author={Smith, Alice and Jones, Bob},\n year=2015,\n booktitle={NeurIPS}\n}\n',
+    );
     expect(p.kind).toBe('bibtex');
     expect(p.collections).toEqual([{ name: 'My refs' }]);
     expect(p.papers[0]).toMatchObject({ title: 'Deep Learning', authors: ['Alice Smith', 'Bob Jones'], year: 2015 });
@@ -315,7 +378,14 @@ describe('importParsed: merging into the library', () => {
         abstract: 'A much longer abstract than the library has, which is none at all.',
         ids: { doi: '10.1109/CVPR.2003.1', s2: 'abc' },
         citations: 75,
-        sources: [{ site: 'semantic-scholar', url: 'https://www.semanticscholar.org/paper/abc', capturedAt: '2026-04-15T00:00:00.000Z', citations: 75 }],
+        sources: [
+          {
+            site: 'semantic-scholar',
+            url: 'https://www.semanticscholar.org/paper/abc',
+            capturedAt: '2026-04-15T00:00:00.000Z',
+            citations: 75,
+          },
+        ],
       },
     ];
     doc.collections = [];
@@ -340,14 +410,21 @@ describe('importParsed: merging into the library', () => {
     await saveCapture(db, scholarAuthorPage(60), { now: T1 });
     const [lib] = await db.papers.where('idKeys').equals('doi:10.1109/cvpr.2003.1').toArray();
     const older = { ...lib, citations: 10, sources: [{ ...lib.sources[0], capturedAt: T0.toISOString(), citations: 10 }] };
-    const doc = { ...generatedExport(0, 0), collections: [], papers: [{ id: older.id, title: older.title, authors: older.authors, ids: older.ids, citations: 10, sources: older.sources }] };
+    const doc = {
+      ...generatedExport(0, 0),
+      collections: [],
+      papers: [{ id: older.id, title: older.title, authors: older.authors, ids: older.ids, citations: 10, sources: older.sources }],
+    };
     await importParsed(db, parseImportFile('x.json', JSON.stringify(doc)), { now: T2 });
     const after = (await db.papers.get(lib.id))!;
     expect(after.citations).toBe(60);
     expect(after.sources).toEqual(lib.sources);
     expect(after.updatedAt).toBe(lib.updatedAt); // nothing changed
 
-    const newer = { ...doc, papers: [{ ...doc.papers[0], citations: 99, sources: [{ ...lib.sources[0], capturedAt: T2.toISOString(), citations: 99 }] }] };
+    const newer = {
+      ...doc,
+      papers: [{ ...doc.papers[0], citations: 99, sources: [{ ...lib.sources[0], capturedAt: T2.toISOString(), citations: 99 }] }],
+    };
     await importParsed(db, parseImportFile('x.json', JSON.stringify(newer)), { now: T2 });
     const after2 = (await db.papers.get(lib.id))!;
     expect(after2.citations).toBe(99);
@@ -372,14 +449,24 @@ describe('importParsed: merging into the library', () => {
 
   it('never merges papers whose strong ids conflict', async () => {
     await saveCapture(db, scholarAuthorPage(), { now: T0 });
-    const csl = [{ id: 'x', type: 'article-journal', title: 'Word spotting for historical documents', author: [{ family: 'Manmatha', given: 'R.' }], issued: { 'date-parts': [[2003]] }, DOI: '10.9999/different' }];
+    const csl = [
+      {
+        id: 'x',
+        type: 'article-journal',
+        title: 'Word spotting for historical documents',
+        author: [{ family: 'Manmatha', given: 'R.' }],
+        issued: { 'date-parts': [[2003]] },
+        DOI: '10.9999/different',
+      },
+    ];
     const s = await importFile(db, 'c.json', JSON.stringify(csl), { now: T2 });
     expect(s).toMatchObject({ papersNew: 1, papersMerged: 0 });
     expect(await db.papers.count()).toBe(5);
   });
 
   it('duplicates inside a BibTeX file become one paper', async () => {
-    const bib = '@article{a, title={Same paper}, author={Smith, A}, year=2020}\n@misc{b, title={Same Paper.}, author={Alice Smith}, year=2021, url={https://example.org/x}}\n';
+    const bib =
+      '@article{a, title={Same paper}, author={Smith, A}, year=2020}\n@misc{b, title={Same Paper.}, author={Alice Smith}, year=2021, url={https://example.org/x}}\n';
     const s = await importFile(db, 'dups.bib', bib, { now: T2 });
     expect(s).toMatchObject({ papersNew: 1, papersMerged: 1 });
     expect(await db.papers.count()).toBe(1);
@@ -402,12 +489,19 @@ describe('importParsed: merging into the library', () => {
     }
     for (const a of await db.authors.toArray()) {
       const o = (await src.authors.get(a.id))!;
-      expect(a).toMatchObject({ nameKey: o.nameKey, profileKeys: o.profileKeys, paperIds: expect.arrayContaining(o.paperIds), addedAt: T2.getTime() });
+      expect(a).toMatchObject({
+        nameKey: o.nameKey,
+        profileKeys: o.profileKeys,
+        paperIds: expect.arrayContaining(o.paperIds),
+        addedAt: T2.getTime(),
+      });
     }
-    expect(await db.collections.toArray()).toEqual([expect.objectContaining({ name: 'Reading list', createdAt: T0.getTime(), updatedAt: T2.getTime() })]);
+    expect(await db.collections.toArray()).toEqual([
+      expect.objectContaining({ name: 'Reading list', createdAt: T0.getTime(), updatedAt: T2.getTime() }),
+    ]);
   });
 
-  it('re-importing the library\'s own export changes nothing', async () => {
+  it("re-importing the library's own export changes nothing", async () => {
     await seedLibrary(db);
     const first = await buildExport(db, 'all', T2);
     const rows = await rowCounts(db);
@@ -451,7 +545,16 @@ describe('importParsed: merging into the library', () => {
   });
 
   it('a file id the library uses for another paper gets a derived id, mapped in authors and collections', async () => {
-    await saveCapture(db, { site: 'generic', kind: 'paper', url: 'https://example.org/a', papers: [{ title: 'Library paper', authors: ['Z Zed'], year: 2000 }] }, { now: T0 });
+    await saveCapture(
+      db,
+      {
+        site: 'generic',
+        kind: 'paper',
+        url: 'https://example.org/a',
+        papers: [{ title: 'Library paper', authors: ['Z Zed'], year: 2000 }],
+      },
+      { now: T0 },
+    );
     const [taken] = await db.papers.toArray();
     const doc = generatedExport(2, 1);
     doc.papers[0].id = taken.id;
@@ -502,7 +605,12 @@ describe('importParsed: collections', () => {
 
   it('BibTeX and CSL-JSON files become a collection named after the file', async () => {
     await importFile(db, 'Thesis refs.bib', '@book{k, title={A Book}, author={Knuth, Donald}, year=1968}\n', { now: T2 });
-    await importFile(db, 'zotero-export.json', JSON.stringify([{ id: 'q', type: 'paper-conference', title: 'A Talk', issued: { 'date-parts': [[2019]] } }]), { now: T2 });
+    await importFile(
+      db,
+      'zotero-export.json',
+      JSON.stringify([{ id: 'q', type: 'paper-conference', title: 'A Talk', issued: { 'date-parts': [[2019]] } }]),
+      { now: T2 },
+    );
     await importFile(db, 'zotero-export.json', JSON.stringify([{ id: 'q', type: 'paper-conference', title: 'Another Talk' }]), { now: T2 });
     const cs = await db.collections.toArray();
     expect(cs.map((c) => c.name).sort()).toEqual(['Thesis refs', 'zotero-export', 'zotero-export (2)']);
@@ -527,7 +635,11 @@ describe('importParsed: chunks, progress, cancellation, scale', () => {
     const parsed = parseImportFile('g.json', JSON.stringify(generatedExport(2500)));
     const seen: [number, number][] = [];
     const s = await importParsed(db, parsed, { onProgress: (d, t) => seen.push([d, t]), now: T2 });
-    expect(seen).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
+    expect(seen).toEqual([
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
     expect(s).toMatchObject({ papersNew: 2500, authorsNew: 10, cancelled: false });
     expect(s.paperIds).toHaveLength(2500);
     await expectConsistent(db);

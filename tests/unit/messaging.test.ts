@@ -1,6 +1,6 @@
 // Every message from a content script is validated (schema + sender) before any handler sees it.
 import { describe, expect, it } from 'vitest';
-import { senderKind, validateMessage } from '../../lib/messaging';
+import { senderKind, validateMessage } from '../../lib/messaging/messaging';
 
 const ID = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -12,7 +12,12 @@ const good = {
     visitId: 'v',
     url: 'https://scholar.google.com/scholar?q=x',
     errors: [],
-    result: { site: 'google-scholar', kind: 'search', url: 'https://scholar.google.com/scholar?q=x', papers: [{ title: 'A', authors: ['B'] }] },
+    result: {
+      site: 'google-scholar',
+      kind: 'search',
+      url: 'https://scholar.google.com/scholar?q=x',
+      papers: [{ title: 'A', authors: ['B'] }],
+    },
   },
 };
 
@@ -30,10 +35,16 @@ describe('message validation', () => {
   it('rejects foreign senders, unknown types and malformed data', () => {
     expect(validateMessage(good, { ...tabSender, id: 'other' }, ID, ORIGIN)).toMatchObject({ ok: false });
     expect(validateMessage({ ...good, type: 'wipe' }, tabSender, ID, ORIGIN)).toMatchObject({ ok: false, error: 'unknown message type' });
-    expect(validateMessage(good, { id: ID, url: ORIGIN + 'popup.html' }, ID, ORIGIN)).toMatchObject({ ok: false, error: 'capture: sender not allowed' });
+    expect(validateMessage(good, { id: ID, url: ORIGIN + 'popup.html' }, ID, ORIGIN)).toMatchObject({
+      ok: false,
+      error: 'capture: sender not allowed',
+    });
     const bad = structuredClone(good);
     (bad.data.result.papers[0] as { title: unknown }).title = 42;
-    expect(validateMessage(bad, tabSender, ID, ORIGIN)).toMatchObject({ ok: false, error: expect.stringContaining('result.papers.0.title') });
+    expect(validateMessage(bad, tabSender, ID, ORIGIN)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('result.papers.0.title'),
+    });
     const js = structuredClone(good);
     (js.data.result.papers[0] as { url?: string }).url = 'javascript:alert(1)';
     expect(validateMessage(js, tabSender, ID, ORIGIN)).toMatchObject({ ok: false, error: expect.stringContaining('http(s) URL') });
@@ -50,7 +61,7 @@ describe('message validation', () => {
 
 describe('stored text', () => {
   it('drops NUL and bidi override controls from page text', async () => {
-    const { stripControls } = await import('../../lib/schema');
+    const { stripControls } = await import('../../lib/core/scraped-schema');
     expect(stripControls('Evil \u202Efdp.exe\u202C title\u0000')).toBe('Evil fdp.exe title');
     const msg = structuredClone(good);
     msg.data.result.papers[0].title = 'A \u202Ereversed\u202C title';

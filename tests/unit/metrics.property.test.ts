@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, filterPapers, gIndexOf, hIndexOf, type AuthorMetrics, type MetricPaper } from '../../lib/metrics';
+import { computeMetrics, filterPapers, gIndexOf, hIndexOf, type AuthorMetrics, type MetricPaper } from '../../lib/metrics/metrics';
 
 const REF = 2025;
 
@@ -30,7 +30,16 @@ function leaves(m: AuthorMetrics): [string, unknown][] {
 }
 
 /** Keys that may be undefined (a ratio with a zero denominator). */
-const MAY_BE_UNDEFINED = new Set(['m.citesPerPaper', 'm.citesPerYear', 'm.authorsPerPaper', 'm.firstYear', 'm.lastYear', 'm.aIndex', 'm.mQuotient', 'm.hIAnnual']);
+const MAY_BE_UNDEFINED = new Set([
+  'm.citesPerPaper',
+  'm.citesPerYear',
+  'm.authorsPerPaper',
+  'm.firstYear',
+  'm.lastYear',
+  'm.aIndex',
+  'm.mQuotient',
+  'm.hIAnnual',
+]);
 
 describe('metric identities (fast-check)', () => {
   it('Hirsch a · h² = total citations when h > 0; a undefined when h = 0', () => {
@@ -181,12 +190,19 @@ describe('invariances (fast-check)', () => {
 
   it('undated papers never change the age-based metrics', () => {
     fc.assert(
-      fc.property(papersArb, fc.array(paperArb.map((p) => ({ ...p, year: undefined })), { maxLength: 10 }), (ps, undated) => {
-        const a = computeMetrics(ps, { referenceYear: REF });
-        const b = computeMetrics([...ps, ...undated], { referenceYear: REF });
-        expect([b.hcIndex, b.hAIndex, b.acc, b.academicAge]).toEqual([a.hcIndex, a.hAIndex, a.acc, a.academicAge]);
-        expect(close(b.awcr, a.awcr) && close(b.awcrpa, a.awcrpa)).toBe(true);
-      }),
+      fc.property(
+        papersArb,
+        fc.array(
+          paperArb.map((p) => ({ ...p, year: undefined })),
+          { maxLength: 10 },
+        ),
+        (ps, undated) => {
+          const a = computeMetrics(ps, { referenceYear: REF });
+          const b = computeMetrics([...ps, ...undated], { referenceYear: REF });
+          expect([b.hcIndex, b.hAIndex, b.acc, b.academicAge]).toEqual([a.hcIndex, a.hAIndex, a.acc, a.academicAge]);
+          expect(close(b.awcr, a.awcr) && close(b.awcrpa, a.awcrpa)).toBe(true);
+        },
+      ),
     );
   });
 });

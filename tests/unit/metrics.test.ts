@@ -15,8 +15,8 @@ import {
   toMetricPaper,
   type AuthorMetrics,
   type MetricPaper,
-} from '../../lib/metrics';
-import type { PaperRecord } from '../../lib/types';
+} from '../../lib/metrics/metrics';
+import type { PaperRecord } from '../../lib/core/types';
 
 /** Papers from citation counts alone (1 author, no year). */
 const cites = (cs: number[]): MetricPaper[] => cs.map((c) => ({ citations: c, authors: 1 }));
@@ -103,7 +103,10 @@ describe('published worked examples', () => {
     const m = computeMetrics(withAuthors([16, 15, 14, 12, 10, 3, 3, 2], [2, 2, 3, 3, 2, 2, 3, 1]), { referenceYear: 2008 });
     expect(m.hIndex).toBe(5);
     expect(m.hmIndex).toBeCloseTo(3, 10);
-    expect(hmIndexOf([16, 15, 14, 12, 10, 3, 3, 2].map((c, i) => ({ citations: c, authors: [2, 2, 3, 3, 2, 2, 3, 1][i] })))).toBeCloseTo(3, 10);
+    expect(hmIndexOf([16, 15, 14, 12, 10, 3, 3, 2].map((c, i) => ({ citations: c, authors: [2, 2, 3, 3, 2, 2, 3, 1][i] })))).toBeCloseTo(
+      3,
+      10,
+    );
   });
 
   it('Rosenberg example, hand-computed: hI, hI,norm, Hirsch a, i10, per-author figures', () => {
@@ -256,9 +259,16 @@ describe('conventions', () => {
   });
 
   it('author counts: invalid or < 1 read as 1; truncated lists flagged', () => {
-    const m = computeMetrics([{ citations: 4, authors: 0 }, { citations: 4, authors: Number.NaN }, { citations: 4, authors: 3, authorsLowerBound: true }], {
-      referenceYear: 2024,
-    });
+    const m = computeMetrics(
+      [
+        { citations: 4, authors: 0 },
+        { citations: 4, authors: Number.NaN },
+        { citations: 4, authors: 3, authorsLowerBound: true },
+      ],
+      {
+        referenceYear: 2024,
+      },
+    );
     expect(m.papersPerAuthor).toBeCloseTo(2 + 1 / 3, 12);
     expect(m.flags.authorCountLowerBound).toBe(1);
   });
@@ -363,7 +373,7 @@ describe('edge cases', () => {
 
   it('handles 10,000 papers', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const papers: MetricPaper[] = Array.from({ length: 10_000 }, () => ({
       citations: Math.floor(rnd() ** 3 * 2000),
       year: 1980 + Math.floor(rnd() * 45),

@@ -2,8 +2,8 @@
 // survives, the upgrade runs, and a backup of the old data (re-importable JSON) was taken first.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { DB_VERSION, PaperdexDB } from '../../lib/db';
-import { dismissBackup, pendingBackups } from '../../lib/migration';
+import { DB_VERSION, PaperdexDB } from '../../lib/store/db';
+import { dismissBackup, pendingBackups } from '../../lib/store/migration';
 
 const V1 = {
   papers: 'id, *idKeys, titleKey, *authorIds, year, citations, *collectionIds, addedAt, updatedAt',
@@ -20,15 +20,49 @@ describe('schema migration', () => {
     old.version(1).stores(V1);
     await old.open();
     const papers = Array.from({ length: 250 }, (_, i) => ({
-      id: `p-${i}`, title: `Paper ${i}`, authors: ['A Author'], ids: {}, sources: [{ site: 'arxiv', url: `https://arxiv.org/abs/${i}`, capturedAt: '2025-01-01T00:00:00.000Z' }],
-      citationHistory: [], idKeys: [], titleKey: `paper ${i}`, authorIds: ['a-1'], addedAt: i, updatedAt: i,
+      id: `p-${i}`,
+      title: `Paper ${i}`,
+      authors: ['A Author'],
+      ids: {},
+      sources: [{ site: 'arxiv', url: `https://arxiv.org/abs/${i}`, capturedAt: '2025-01-01T00:00:00.000Z' }],
+      citationHistory: [],
+      idKeys: [],
+      titleKey: `paper ${i}`,
+      authorIds: ['a-1'],
+      addedAt: i,
+      updatedAt: i,
       // Some v1 rows lack collectionIds: the upgrade fills them in.
       ...(i % 2 ? { collectionIds: ['c-1'] } : {}),
     }));
     await old.table('papers').bulkAdd(papers);
-    await old.table('authors').add({ id: 'a-1', name: 'A Author', nameKey: 'a author', profiles: [], profileKeys: ['dblp:1'], reported: [], paperIds: papers.map((p) => p.id), addedAt: 0, updatedAt: 0 });
+    await old
+      .table('authors')
+      .add({
+        id: 'a-1',
+        name: 'A Author',
+        nameKey: 'a author',
+        profiles: [],
+        profileKeys: ['dblp:1'],
+        reported: [],
+        paperIds: papers.map((p) => p.id),
+        addedAt: 0,
+        updatedAt: 0,
+      });
     await old.table('collections').add({ id: 'c-1', name: 'Reading list', createdAt: 0, updatedAt: 0 });
-    await old.table('sources').add({ site: 'arxiv', kind: 'listing', url: 'https://arxiv.org/list/cs/new', capturedAt: '', at: 1, paperIds: ['p-1'], papersNew: 1, papersUpdated: 0, papersUnchanged: 0, visitId: 'v1' });
+    await old
+      .table('sources')
+      .add({
+        site: 'arxiv',
+        kind: 'listing',
+        url: 'https://arxiv.org/list/cs/new',
+        capturedAt: '',
+        at: 1,
+        paperIds: ['p-1'],
+        papersNew: 1,
+        papersUpdated: 0,
+        papersUnchanged: 0,
+        visitId: 'v1',
+      });
     old.close();
 
     const db = new PaperdexDB(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyQuery, parseQuery } from '../../lib/query';
+import { isEmptyQuery, parseQuery } from '../../lib/search/query';
 
 describe('query parser', () => {
   it('parses free text with the last word as a prefix', () => {
@@ -7,7 +7,9 @@ describe('query parser', () => {
     expect(parseQuery('diffusion ')).toMatchObject({ terms: ['diffusion'], lastIsPrefix: false });
   });
   it('parses every filter', () => {
-    const q = parseQuery('author:"Geoffrey Hinton" year:2018..2021 venue:ICLR site:arxiv cat:cs.LG has:code -has:tldr collection:"reading list" "capsule networks" -survey routing');
+    const q = parseQuery(
+      'author:"Geoffrey Hinton" year:2018..2021 venue:ICLR site:arxiv cat:cs.LG has:code -has:tldr collection:"reading list" "capsule networks" -survey routing',
+    );
     expect(q).toMatchObject({
       authors: ['geoffrey hinton'],
       yearFrom: 2018,

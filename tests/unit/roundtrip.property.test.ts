@@ -3,13 +3,13 @@
 // for the whole library and for a single collection. Plus the same from real captures.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveCapture } from '../../lib/capture';
-import { addToCollection, createCollection } from '../../lib/collections';
-import { PaperdexDB } from '../../lib/db';
-import { buildExport, type ExportedAuthor, type ExportedCollection, type ExportedPaper } from '../../lib/export';
-import { importParsed, parseImportFile, type ParsedImport } from '../../lib/import';
-import { SITE_IDS } from '../../lib/import-schema';
-import type { PaperSource, ReportedSnapshot } from '../../lib/types';
+import { saveCapture } from '../../lib/store/capture';
+import { addToCollection, createCollection } from '../../lib/store/collections';
+import { PaperdexDB } from '../../lib/store/db';
+import { buildExport, type ExportedAuthor, type ExportedCollection, type ExportedPaper } from '../../lib/interchange/export';
+import { importParsed, parseImportFile, type ParsedImport } from '../../lib/interchange/import/import';
+import { SITE_IDS } from '../../lib/interchange/import/import-schema';
+import type { PaperSource, ReportedSnapshot } from '../../lib/core/types';
 
 let n = 0;
 const open: PaperdexDB[] = [];
@@ -32,7 +32,13 @@ async function expectRoundTrip(a: PaperdexDB, collectionId = 'all'): Promise<voi
   const parsed = parseImportFile('paperdex-export.json', JSON.stringify(first, null, 2));
   const b = await freshDb();
   const s = await importParsed(b, parsed, { chunkSize: 7, now: new Date('2026-08-01T00:00:00Z') });
-  expect(s).toMatchObject({ papersNew: first.papers.length, papersMerged: 0, authorsNew: first.authors.length, authorsMerged: 0, cancelled: false });
+  expect(s).toMatchObject({
+    papersNew: first.papers.length,
+    papersMerged: 0,
+    authorsNew: first.authors.length,
+    authorsMerged: 0,
+    cancelled: false,
+  });
   const second = await buildExport(b, collectionId, new Date('2026-09-01T00:00:00Z'));
   expect(withoutExportedAt(second)).toBe(withoutExportedAt(first));
 }
@@ -40,8 +46,33 @@ async function expectRoundTrip(a: PaperdexDB, collectionId = 'all'): Promise<voi
 // ---------------------------------------------------------------------------------------------
 // Random libraries
 
-const WORDS = ['deep', 'learning', 'word', 'spotting', 'graph', 'neural', 'networks', 'retrieval', 'bayesian', 'models', 'über', 'diffusion', '深度', 'α-models'];
-const NAMES = ['R Manmatha', 'T. Rath', 'Anne Kietzig', 'Bart van Merriënboer', 'Smith, Alice', 'A Smith', 'Jones', 'Ng Andrew', 'Anonymous'];
+const WORDS = [
+  'deep',
+  'learning',
+  'word',
+  'spotting',
+  'graph',
+  'neural',
+  'networks',
+  'retrieval',
+  'bayesian',
+  'models',
+  'über',
+  'diffusion',
+  '深度',
+  'α-models',
+];
+const NAMES = [
+  'R Manmatha',
+  'T. Rath',
+  'Anne Kietzig',
+  'Bart van Merriënboer',
+  'Smith, Alice',
+  'A Smith',
+  'Jones',
+  'Ng Andrew',
+  'Anonymous',
+];
 const URLS = ['https://example.org/a', 'https://example.org/b', 'http://example.com/x?y=1', 'https://scholar.google.com/citations?user=U1'];
 const DOIS = ['10.1000/a', '10.1000/B', '10.48550/arXiv.2301.00001v2', '10.1145/3292500.3330701'];
 const ARXIV = ['2301.00001', '2302.00002', 'hep-th/9901001'];
@@ -52,7 +83,9 @@ const iso = fc
   .map((d) => d.toISOString());
 const text = fc.string({ unit: 'binary', maxLength: 30 });
 const nonBlank = text.map((s) => `x${s}`);
-const title = fc.tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }), fc.option(text, { nil: undefined })).map(([w, s]) => w.join(' ') + (s ? ` ${s}` : ''));
+const title = fc
+  .tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }), fc.option(text, { nil: undefined }))
+  .map(([w, s]) => w.join(' ') + (s ? ` ${s}` : ''));
 const site = fc.constantFrom(...SITE_IDS);
 const url = fc.oneof(fc.constantFrom(...URLS), fc.webUrl());
 const id = (pool: string[]) => fc.oneof(fc.constantFrom(...pool), nonBlank);
@@ -77,7 +110,13 @@ const paper: fc.Arbitrary<ExportedPaper> = fc.record(
     keywords: fc.array(text, { maxLength: 3 }),
     citations: fc.nat({ max: 5000 }),
     ids: fc.record(
-      { doi: fc.constantFrom(...DOIS), arxiv: fc.constantFrom(...ARXIV), dblp: fc.constantFrom('conf/x/A1', 'journals/y/B2'), scholar: fc.constantFrom('123', '456'), s2: nonBlank },
+      {
+        doi: fc.constantFrom(...DOIS),
+        arxiv: fc.constantFrom(...ARXIV),
+        dblp: fc.constantFrom('conf/x/A1', 'journals/y/B2'),
+        scholar: fc.constantFrom('123', '456'),
+        s2: nonBlank,
+      },
       { requiredKeys: [] },
     ),
     url,
@@ -185,13 +224,36 @@ describe('export → import → export', () => {
           url: 'https://scholar.google.ca/citations?user=8daWuo4AAAAJ',
           affiliation: 'McGill',
           interests: ['Surface science', 'Tribology'],
-          metrics: { citations: 1338, hIndex: 17, i10Index: 21, since: { year: 2014, citations: 1149, hIndex: 16, i10Index: 21 }, citationsPerYear: { '2018': 348, '2019': 400 } },
+          metrics: {
+            citations: 1338,
+            hIndex: 17,
+            i10Index: 21,
+            since: { year: 2014, citations: 1149, hIndex: 16, i10Index: 21 },
+            citationsPerYear: { '2018': 348, '2019': 400 },
+          },
           coauthors: [{ name: 'S Coulombe', id: 'CO1', url: 'https://scholar.google.ca/citations?user=CO1' }],
         },
         papers: [
-          { title: 'Boiling heat transfer enhancement with stable nanofluids', authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'], year: 2018, citations: 10, ids: { scholar: '15502897746301575580' } },
-          { title: 'Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper', authors: ['A Karthikeyan', 'AM Kietzig'], year: 2018, citations: 0 },
-          { title: 'Laser-induced superhydrophobic surfaces …', authors: ['AM Kietzig', 'SG Hatzikiriakos', 'P Englezos'], authorsTruncated: true, year: 2009, citations: 700 },
+          {
+            title: 'Boiling heat transfer enhancement with stable nanofluids',
+            authors: ['A Karthikeyan', 'S Coulombe', 'AM Kietzig'],
+            year: 2018,
+            citations: 10,
+            ids: { scholar: '15502897746301575580' },
+          },
+          {
+            title: 'Interaction of oxygen functionalized multi-walled carbon nanotube nanofluids with copper',
+            authors: ['A Karthikeyan', 'AM Kietzig'],
+            year: 2018,
+            citations: 0,
+          },
+          {
+            title: 'Laser-induced superhydrophobic surfaces …',
+            authors: ['AM Kietzig', 'SG Hatzikiriakos', 'P Englezos'],
+            authorsTruncated: true,
+            year: 2009,
+            citations: 700,
+          },
         ],
       },
       { now: new Date('2026-01-01T00:00:00Z') },

@@ -7,21 +7,58 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from '../../bench/corpus';
-import { foldText } from '../../lib/normalize';
-import { parseQuery, type ParsedQuery } from '../../lib/query';
-import { PaperIndex, processTerm, venueName } from '../../lib/search';
-import type { PaperRecord, SiteId } from '../../lib/types';
+import { foldText } from '../../lib/core/normalize';
+import { parseQuery, type ParsedQuery } from '../../lib/search/query';
+import { PaperIndex, processTerm, venueName } from '../../lib/search/engine';
+import type { PaperRecord, SiteId } from '../../lib/core/types';
 import { haveShared, sharedPages } from '../helpers/dom';
 
 function paper(id: string, title: string, authors: string[], extra: Partial<PaperRecord> = {}): PaperRecord {
-  return { id, title, authors, ids: {}, sources: [{ site: 'arxiv', url: 'https://arxiv.org/abs/x', capturedAt: '' }], citationHistory: [], idKeys: [], titleKey: '', authorIds: [], collectionIds: [], addedAt: Number(id), updatedAt: Number(id), ...extra };
+  return {
+    id,
+    title,
+    authors,
+    ids: {},
+    sources: [{ site: 'arxiv', url: 'https://arxiv.org/abs/x', capturedAt: '' }],
+    citationHistory: [],
+    idKeys: [],
+    titleKey: '',
+    authorIds: [],
+    collectionIds: [],
+    addedAt: Number(id),
+    updatedAt: Number(id),
+    ...extra,
+  };
 }
 
 const small = [
-  paper('1', 'Denoising Diffusion Probabilistic Models', ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'], { venue: 'NeurIPS 2020', year: 2020, citations: 9000, categories: ['cs.LG'], codeUrl: 'https://github.com/x/y' }),
-  paper('2', 'Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], { venue: 'NeurIPS 2017', year: 2017, citations: 90000, categories: ['cs.CL'], abstract: 'The dominant sequence transduction models…' }),
-  paper('3', 'Über die Elektrodynamik bewegter Körper', ['Albert Einstein'], { venue: 'Annalen der Physik', year: 1905, citations: 5000, collectionIds: ['c1'] }),
-  paper('4', 'Manifold Mixup: Better Representations by Interpolating Hidden States', ['Vikas Verma', 'Alex Lamb'], { venue: 'ICML 2019', year: 2019, citations: 1200, tldr: 'A regulariser that interpolates hidden states.', sources: [{ site: 'openreview', url: 'https://openreview.net/forum?id=x', capturedAt: '' }] }),
+  paper('1', 'Denoising Diffusion Probabilistic Models', ['Jonathan Ho', 'Ajay Jain', 'Pieter Abbeel'], {
+    venue: 'NeurIPS 2020',
+    year: 2020,
+    citations: 9000,
+    categories: ['cs.LG'],
+    codeUrl: 'https://github.com/x/y',
+  }),
+  paper('2', 'Attention Is All You Need', ['Ashish Vaswani', 'Noam Shazeer'], {
+    venue: 'NeurIPS 2017',
+    year: 2017,
+    citations: 90000,
+    categories: ['cs.CL'],
+    abstract: 'The dominant sequence transduction models…',
+  }),
+  paper('3', 'Über die Elektrodynamik bewegter Körper', ['Albert Einstein'], {
+    venue: 'Annalen der Physik',
+    year: 1905,
+    citations: 5000,
+    collectionIds: ['c1'],
+  }),
+  paper('4', 'Manifold Mixup: Better Representations by Interpolating Hidden States', ['Vikas Verma', 'Alex Lamb'], {
+    venue: 'ICML 2019',
+    year: 2019,
+    citations: 1200,
+    tldr: 'A regulariser that interpolates hidden states.',
+    sources: [{ site: 'openreview', url: 'https://openreview.net/forum?id=x', capturedAt: '' }],
+  }),
 ];
 
 describe('search engine (small)', () => {
@@ -66,7 +103,10 @@ describe('search engine (small)', () => {
     expect(r.total).toBe(4);
     expect(r.facets!.venue).toEqual(expect.arrayContaining([['NeurIPS', 2]]));
     expect(r.facets!.year[0]).toEqual(['2020', 1]);
-    expect(r.facets!.site).toEqual([['arxiv', 3], ['openreview', 1]]);
+    expect(r.facets!.site).toEqual([
+      ['arxiv', 3],
+      ['openreview', 1],
+    ]);
     expect(venueName('ICLR 2019 Conference')).toBe('ICLR Conference');
   });
   it('updates and removes incrementally, and survives a save/load round trip', () => {
@@ -135,7 +175,10 @@ describe.skipIf(!haveShared() || !existsSync(join(sharedPages, 'openreview/iclr2
 describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
   // A small vocabulary, so that most words are "common" (in more than 4 % of papers) and queries
   // go through the word-prefix sets, plus rare words (for the looked-up path).
-  const WORDS = 'alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega graph learning neural network model robust sparse deep attention'.split(' ');
+  const WORDS =
+    'alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega graph learning neural network model robust sparse deep attention'.split(
+      ' ',
+    );
   const NAMES = ['Ana Kim', 'Ana Kowalski', 'Bo Chen', 'Wei Zhang', 'Wei Zhou', 'Zoe Lam', 'Kai Ito', 'Mia Novak'];
   const VENUES = ['NeurIPS 2019', 'ICLR', 'Neural Computation', 'ICML 2020', 'Nature Machine Intelligence'];
   const SITES: SiteId[] = ['arxiv', 'openreview', 'google-scholar', 'dblp'];
@@ -145,22 +188,28 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
     return Array.from({ length: n }, (_, k) => {
       const i = from + k;
-      const title = Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick(WORDS)).join(' ') + (i % 97 === 0 ? ` rareword${i % 3}` : '');
-      return paper(String(1000 + i), title, Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(NAMES)), {
-        year: r() < 0.1 ? undefined : 2000 + Math.floor(r() * 21),
-        venue: r() < 0.1 ? undefined : pick(VENUES),
-        citations: Math.floor(r() * 50),
-        categories: r() < 0.2 ? undefined : [pick(CATS), ...(r() < 0.3 ? [pick(CATS)] : [])],
-        keywords: r() < 0.5 ? [pick(WORDS), pick(WORDS)] : undefined,
-        tldr: r() < 0.3 ? `we study ${pick(WORDS)} with ${pick(WORDS)}` : undefined,
-        abstract: r() < 0.7 ? `the ${pick(WORDS)} of ${pick(WORDS)} abstractonly${i % 5}` : undefined,
-        codeUrl: r() < 0.3 ? 'https://github.com/x/y' : undefined,
-        pdfUrl: r() < 0.5 ? 'https://x/y.pdf' : undefined,
-        sources: [{ site: pick(SITES), url: 'https://x/' + i, capturedAt: '' }],
-        collectionIds: r() < 0.2 ? ['c1'] : [],
-        addedAt: 1000 + i,
-        updatedAt: 1000 + i,
-      });
+      const title =
+        Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick(WORDS)).join(' ') + (i % 97 === 0 ? ` rareword${i % 3}` : '');
+      return paper(
+        String(1000 + i),
+        title,
+        Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(NAMES)),
+        {
+          year: r() < 0.1 ? undefined : 2000 + Math.floor(r() * 21),
+          venue: r() < 0.1 ? undefined : pick(VENUES),
+          citations: Math.floor(r() * 50),
+          categories: r() < 0.2 ? undefined : [pick(CATS), ...(r() < 0.3 ? [pick(CATS)] : [])],
+          keywords: r() < 0.5 ? [pick(WORDS), pick(WORDS)] : undefined,
+          tldr: r() < 0.3 ? `we study ${pick(WORDS)} with ${pick(WORDS)}` : undefined,
+          abstract: r() < 0.7 ? `the ${pick(WORDS)} of ${pick(WORDS)} abstractonly${i % 5}` : undefined,
+          codeUrl: r() < 0.3 ? 'https://github.com/x/y' : undefined,
+          pdfUrl: r() < 0.5 ? 'https://x/y.pdf' : undefined,
+          sources: [{ site: pick(SITES), url: 'https://x/' + i, capturedAt: '' }],
+          collectionIds: r() < 0.2 ? ['c1'] : [],
+          addedAt: 1000 + i,
+          updatedAt: 1000 + i,
+        },
+      );
     });
   };
 
@@ -169,7 +218,13 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
   const textOf = (p: PaperRecord) => {
     let x = texts.get(p);
     if (!x) {
-      const t = ' ' + foldText([p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(' '));
+      const t =
+        ' ' +
+        foldText(
+          [p.title, p.authors.join(' '), p.venue ?? '', (p.keywords ?? []).join(' '), (p.categories ?? []).join(' '), p.tldr ?? ''].join(
+            ' ',
+          ),
+        );
       x = { t, authors: p.authors.map((a) => ' ' + foldText(a)), venue: ' ' + foldText(p.venue ?? '') };
       texts.set(p, x);
     }
@@ -182,10 +237,18 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
       if (!q.terms.every((w) => !processTerm(w) || t.includes(' ' + w))) return false;
       if (q.yearFrom !== undefined && (p.year === undefined || p.year < q.yearFrom)) return false;
       if (q.yearTo !== undefined && (p.year === undefined || p.year > q.yearTo)) return false;
-      const code = !!(p.codeUrl || p.hasCode), pdf = !!p.pdfUrl;
-      if ((q.has.includes('code') && !code) || (q.has.includes('pdf') && !pdf) || (q.notHas.includes('code') && code) || (q.notHas.includes('pdf') && pdf)) return false;
+      const code = !!(p.codeUrl || p.hasCode),
+        pdf = !!p.pdfUrl;
+      if (
+        (q.has.includes('code') && !code) ||
+        (q.has.includes('pdf') && !pdf) ||
+        (q.notHas.includes('code') && code) ||
+        (q.notHas.includes('pdf') && pdf)
+      )
+        return false;
       if (!q.sites.every((s) => p.sources.some((x) => x.site.startsWith(s)))) return false;
-      if (!q.categories.every((c) => (p.categories ?? []).some((x) => x.toLowerCase() === c || x.toLowerCase().startsWith(c + '.')))) return false;
+      if (!q.categories.every((c) => (p.categories ?? []).some((x) => x.toLowerCase() === c || x.toLowerCase().startsWith(c + '.'))))
+        return false;
       if (!q.collections.every(() => p.collectionIds.includes('c1'))) return false;
       if (!q.authors.every((a) => authors.some((n) => a.split(' ').every((w) => n.includes(' ' + w))))) return false;
       if (!q.venues.every((v) => venue.includes(' ' + v))) return false;
@@ -196,11 +259,43 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
   };
   // Queries of common words and short prefixes only (the looked-up path is the known-item tests').
   const QUERIES = [
-    'a', 'al', 'alpha', 'alp', 'alpha be', 'alpha beta ', 'graph neural networ', 'le', 'de', 'x', 'zz',
-    'year:2005..2010', 'year:2005..2010 alpha', 'year:..2003', 'has:code', 'has:code -has:pdf be', '-has:code',
-    'author:"ana"', 'author:"ana k"', 'author:"wei zh" al', 'au:"zo"', 'venue:neu', 'venue:"neural comp"', 'venue:icml alpha',
-    'site:arxiv', 'site:open cat:cs alpha', 'cat:cs.lg', 'cat:stat', 'collection:"reading"', 'collection:"reading" ne',
-    '"alpha beta"', '"alpha beta" gamma', '-alpha be', '-alpha -beta', '-"alpha beta" de', '-wei', '-author:"kim" al',
+    'a',
+    'al',
+    'alpha',
+    'alp',
+    'alpha be',
+    'alpha beta ',
+    'graph neural networ',
+    'le',
+    'de',
+    'x',
+    'zz',
+    'year:2005..2010',
+    'year:2005..2010 alpha',
+    'year:..2003',
+    'has:code',
+    'has:code -has:pdf be',
+    '-has:code',
+    'author:"ana"',
+    'author:"ana k"',
+    'author:"wei zh" al',
+    'au:"zo"',
+    'venue:neu',
+    'venue:"neural comp"',
+    'venue:icml alpha',
+    'site:arxiv',
+    'site:open cat:cs alpha',
+    'cat:cs.lg',
+    'cat:stat',
+    'collection:"reading"',
+    'collection:"reading" ne',
+    '"alpha beta"',
+    '"alpha beta" gamma',
+    '-alpha be',
+    '-alpha -beta',
+    '-"alpha beta" de',
+    '-wei',
+    '-author:"kim" al',
   ];
   const collectionIdsByName = new Map([['reading', 'c1']]);
 
@@ -212,16 +307,28 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
         const r = idx.search(q, { limit: 25, sort, facets: true, collectionIdsByName });
         expect(r.total, `total of ${s} (${sort})`).toBe(want.length);
         const ids = new Set(want.map((p) => p.id));
-        expect(r.hits.every((h) => ids.has(h.id)), `hits of ${s}`).toBe(true);
+        expect(
+          r.hits.every((h) => ids.has(h.id)),
+          `hits of ${s}`,
+        ).toBe(true);
         expect(r.hits).toHaveLength(Math.min(25, want.length));
         if (sort === 'newest') {
           const order = [...want].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.addedAt - a.addedAt).slice(0, 25);
-          expect(r.hits.map((h) => h.id), `newest of ${s}`).toEqual(order.map((p) => p.id));
+          expect(
+            r.hits.map((h) => h.id),
+            `newest of ${s}`,
+          ).toEqual(order.map((p) => p.id));
         }
         if (sort === 'cited') {
           const c = new Map(ps.map((p) => [p.id, p.citations ?? 0]));
-          const top = [...want].map((p) => p.citations ?? 0).sort((a, b) => b - a).slice(0, 25);
-          expect(r.hits.map((h) => c.get(h.id)), `cited of ${s}`).toEqual(top);
+          const top = [...want]
+            .map((p) => p.citations ?? 0)
+            .sort((a, b) => b - a)
+            .slice(0, 25);
+          expect(
+            r.hits.map((h) => c.get(h.id)),
+            `cited of ${s}`,
+          ).toEqual(top);
         }
         const terms = q.terms.filter((t) => processTerm(t));
         if (sort === 'relevance' && terms.length) {
@@ -230,8 +337,14 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
             const { t } = textOf(p);
             return terms.reduce((n, w) => n + (t.indexOf(' ' + w) < 100 ? 2 : 1), 0) + Math.log1p(p.citations ?? 0) * 0.05;
           };
-          const best = want.map(score).sort((a, b) => b - a).slice(0, 25);
-          expect(r.hits.map((h) => h.score), `scores of ${s}`).toEqual(best);
+          const best = want
+            .map(score)
+            .sort((a, b) => b - a)
+            .slice(0, 25);
+          expect(
+            r.hits.map((h) => h.score),
+            `scores of ${s}`,
+          ).toEqual(best);
         }
       }
       // Facets: counts over all matches.
@@ -272,7 +385,9 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     const gone = new Set(ps.filter((_, i) => i % 5 === 0).map((p) => p.id));
     idx.remove(gone);
     ps = ps.filter((p) => !gone.has(p.id));
-    const changed = ps.filter((_, i) => i % 7 === 0).map((p) => ({ ...p, title: p.title + ' zzword', year: 2021, codeUrl: undefined, citations: 999 }));
+    const changed = ps
+      .filter((_, i) => i % 7 === 0)
+      .map((p) => ({ ...p, title: p.title + ' zzword', year: 2021, codeUrl: undefined, citations: 999 }));
     idx.upsert(changed);
     ps = ps.map((p) => changed.find((c) => c.id === p.id) ?? p);
     // New papers take the freed doc numbers.
@@ -288,9 +403,13 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     expect(back.size).toBe(ps.length);
     check(back, ps);
     for (const s of ['rareword0 ', 'rarewor', 'rarewrd1 al', 'abstractonly3 ', 'alpha rareword2 ']) {
-      const a = idx.search(parseQuery(s), { limit: 10 }), b = back.search(parseQuery(s), { limit: 10 });
+      const a = idx.search(parseQuery(s), { limit: 10 }),
+        b = back.search(parseQuery(s), { limit: 10 });
       expect(b.total, s).toBe(a.total);
-      expect(b.hits.map((h) => h.score), s).toEqual(a.hits.map((h) => h.score));
+      expect(
+        b.hits.map((h) => h.score),
+        s,
+      ).toEqual(a.hits.map((h) => h.score));
       expect(a.total, s).toBeGreaterThan(0);
     }
     // The loaded index keeps taking changes.
@@ -333,7 +452,10 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
       expect(limit, query).toBeGreaterThan(0);
       expect(got.total, query).toBe(want.length);
       const byId = new Map(want.map((r) => [String(r.id), r]));
-      expect(got.hits.map((h) => h.score), query).toEqual(want.slice(0, limit).map((r) => expect.closeTo(r.score * weight, 9)));
+      expect(
+        got.hits.map((h) => h.score),
+        query,
+      ).toEqual(want.slice(0, limit).map((r) => expect.closeTo(r.score * weight, 9)));
       for (const h of got.hits) expect([...h.terms].sort(), `${query} ${h.id}`).toEqual([...byId.get(h.id)!.terms].sort());
     }
   });
@@ -354,14 +476,16 @@ describe('search engine (bitset paths, synthetic 3,000 papers)', () => {
     expect(inAbstract.total).toBe(ps.filter((p) => /abstractonly\d/.test(p.abstract ?? '')).length);
     expect(inAbstract.hits.every((h) => h.terms.includes('abstractonly2'))).toBe(true);
     const r = idx.search(parseQuery('alpha rareword1 '), { limit: 50 });
-    expect(r.total).toBe(rare.filter((p) => / alpha/.test(' ' + foldText(p.title + ' ' + (p.keywords ?? []).join(' ') + ' ' + (p.tldr ?? '')))).length);
+    expect(r.total).toBe(
+      rare.filter((p) => / alpha/.test(' ' + foldText(p.title + ' ' + (p.keywords ?? []).join(' ') + ' ' + (p.tldr ?? '')))).length,
+    );
     expect(r.hits.every((h) => h.terms.includes('rareword1'))).toBe(true);
   });
 });
 
 describe('topK', () => {
   it('equals a full sort, stably enough for ties', async () => {
-    const { topK } = await import('../../lib/search');
+    const { topK } = await import('../../lib/search/engine');
     const fc = (await import('fast-check')).default;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 500 }), fc.integer({ min: 1, max: 40 }), (xs, k) => {

@@ -2,9 +2,9 @@
 // directly or as the inner error of Dexie's AbortError; and nothing of the capture is written.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { describeStorageError } from '../../lib/background';
-import { PaperdexDB } from '../../lib/db';
-import { saveCapture } from '../../lib/capture';
+import { describeStorageError } from '../../lib/background/background';
+import { PaperdexDB } from '../../lib/store/db';
+import { saveCapture } from '../../lib/store/capture';
 
 describe('storage errors', () => {
   it('explains quota errors, direct or wrapped in an abort', () => {
@@ -22,7 +22,8 @@ describe('storage errors', () => {
     let calls = 0;
     const put = db.papers.put.bind(db.papers);
     db.papers.put = ((...args: Parameters<typeof put>) => {
-      if (++calls === 3) return Dexie.Promise.reject(new Dexie.AbortError('aborted', Object.assign(new Error('full'), { name: 'QuotaExceededError' })));
+      if (++calls === 3)
+        return Dexie.Promise.reject(new Dexie.AbortError('aborted', Object.assign(new Error('full'), { name: 'QuotaExceededError' })));
       return put(...args);
     }) as typeof put;
     const result = {

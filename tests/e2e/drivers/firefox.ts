@@ -57,7 +57,12 @@ export async function firefoxDriver(): Promise<Driver> {
     void page.goto(`${ORIGIN}/${path}`, { timeout: 60_000 }).catch(() => undefined);
     const end = Date.now() + 20_000;
     for (;;) {
-      const ok = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && !!document.getElementById('app')?.firstChild).catch(() => false);
+      const ok = await page
+        .evaluate(
+          () =>
+            location.protocol === 'moz-extension:' && document.readyState === 'complete' && !!document.getElementById('app')?.firstChild,
+        )
+        .catch(() => false);
       if (ok) return page;
       if (Date.now() > end) throw new Error(`extension page ${path} did not load`);
       await new Promise((r) => setTimeout(r, 100));
@@ -65,7 +70,8 @@ export async function firefoxDriver(): Promise<Driver> {
   }
 
   const control = await openExt('popup.html');
-  const tabIds = () => control.evaluate(async () => ((await (globalThis as any).browser.tabs.query({})) as { id: number }[]).map((t) => t.id));
+  const tabIds = () =>
+    control.evaluate(async () => ((await (globalThis as any).browser.tabs.query({})) as { id: number }[]).map((t) => t.id));
 
   return {
     name: 'firefox',
@@ -86,7 +92,10 @@ export async function firefoxDriver(): Promise<Driver> {
     async waitForCapture(tabId, pred = () => true) {
       const end = Date.now() + 30_000;
       for (;;) {
-        const st = (await control.evaluate(async (k: string) => (await (globalThis as any).browser.storage.session.get(k))[k], `tab:${tabId}`)) as TabStateLike | undefined;
+        const st = (await control.evaluate(
+          async (k: string) => (await (globalThis as any).browser.storage.session.get(k))[k],
+          `tab:${tabId}`,
+        )) as TabStateLike | undefined;
         if (st && pred(st)) return st;
         if (Date.now() > end) throw new Error(`no capture for tab ${tabId}: ${JSON.stringify(st)}`);
         await new Promise((r) => setTimeout(r, 150));

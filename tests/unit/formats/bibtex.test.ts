@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ExportedPaper } from '../../../lib/export';
+import type { ExportedPaper } from '../../../lib/interchange/export';
 import {
   citeKeyBase,
   citeKeys,
@@ -11,8 +11,8 @@ import {
   protectTitle,
   splitDisplayName,
   toBibtex,
-} from '../../../lib/formats/bibtex';
-import { clean } from '../../../lib/scrapers/dom';
+} from '../../../lib/interchange/bibtex/bibtex';
+import { clean } from '../../../lib/scrapers/kit/dom';
 
 const paper = (p: Partial<ExportedPaper> & { title: string }): ExportedPaper => ({ id: 'p-x', authors: [], sources: [], ...p });
 
@@ -144,12 +144,16 @@ describe('toBibtex', () => {
 
 describe('protectTitle / escapeBibtex', () => {
   it('braces acronyms, mixed case, capitals with digits and lone capitals', () => {
-    expect(protectTitle('BERT and GPT-3 on ImageNet with iPhone GANs in 3D')).toBe('{BERT} and {GPT}-3 on {ImageNet} with {iPhone} {GANs} in {3D}');
+    expect(protectTitle('BERT and GPT-3 on ImageNet with iPhone GANs in 3D')).toBe(
+      '{BERT} and {GPT}-3 on {ImageNet} with {iPhone} {GANs} in {3D}',
+    );
     expect(protectTitle('A Model for Type B Errors')).toBe('A Model for Type {B} Errors');
     expect(protectTitle('Attention Is All You Need')).toBe('Attention Is All You Need');
   });
   it('escapes every special', () => {
-    expect(escapeBibtex('& % $ # _ { } ~ ^ \\')).toBe('\\& \\% \\$ \\# \\_ \\textbraceleft{} \\textbraceright{} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('& % $ # _ { } ~ ^ \\')).toBe(
+      '\\& \\% \\$ \\# \\_ \\textbraceleft{} \\textbraceright{} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
     expect(escapeBibtex("---''")).toBe("-{}-{}-'{}'");
   });
 });
@@ -157,7 +161,9 @@ describe('protectTitle / escapeBibtex', () => {
 describe('cite keys', () => {
   it('is surname + year + first significant word, ascii-folded and lower-case', () => {
     expect(citeKeyBase({ authors: ['Ashish Vaswani'], year: 2017, title: 'Attention Is All You Need' })).toBe('vaswani2017attention');
-    expect(citeKeyBase({ authors: ['Bart van Merriënboer'], year: 2014, title: 'On the Properties of Neural Machine Translation' })).toBe('merrienboer2014properties');
+    expect(citeKeyBase({ authors: ['Bart van Merriënboer'], year: 2014, title: 'On the Properties of Neural Machine Translation' })).toBe(
+      'merrienboer2014properties',
+    );
     expect(citeKeyBase({ authors: ['Manmatha, R.'], year: 2003, title: 'The Word Spotting' })).toBe('manmatha2003word');
     expect(citeKeyBase({ authors: ['Łukasz Kaiser'], year: 2017, title: 'Ünïcode “quoted” title' })).toBe('kaiser2017unicode');
     expect(citeKeyBase({ authors: ['Aaron Clauset 0001'], year: 2009, title: 'Power-law distributions' })).toBe('clauset2009power');
@@ -186,7 +192,10 @@ describe('cite keys', () => {
   });
 
   it('uses the keys in the file', () => {
-    const out = toBibtex([paper({ title: 'Deep', authors: ['J Smith'], year: 2020 }), paper({ title: 'Deep', authors: ['J Smith'], year: 2020 })]);
+    const out = toBibtex([
+      paper({ title: 'Deep', authors: ['J Smith'], year: 2020 }),
+      paper({ title: 'Deep', authors: ['J Smith'], year: 2020 }),
+    ]);
     expect(out.match(/@misc\{[^,]+,/g)).toEqual(['@misc{smith2020deep,', '@misc{smith2020deepa,']);
   });
 });
@@ -224,11 +233,15 @@ describe('splitDisplayName', () => {
 describe('decodeLatex', () => {
   it('decodes accents, special letters, escapes, dashes, quotes and math', () => {
     expect(decodeLatex('Gr\\"{o}\\ss e')).toBe('Größe');
-    expect(decodeLatex("{\\'e}t\\'{\\i} \\c{c} \\v{s} \\H{o} \\k{a} \\r{a} \\~n \\`a \\^o \\=e \\.z \\u{g}")).toBe('étí ç š ő ą å ñ à ô ē ż ğ');
+    expect(decodeLatex("{\\'e}t\\'{\\i} \\c{c} \\v{s} \\H{o} \\k{a} \\r{a} \\~n \\`a \\^o \\=e \\.z \\u{g}")).toBe(
+      'étí ç š ő ą å ñ à ô ē ż ğ',
+    );
     expect(decodeLatex('Stra\\ss e, \\o, \\O, \\ae, \\AE, \\oe, \\aa, \\l, \\L{}ukasz')).toBe('Straße, ø, Ø, æ, Æ, œ, å, ł, Łukasz');
     expect(decodeLatex('\\& \\% \\$ \\# \\_ \\{ \\} \\textbackslash{} \\textasciitilde{}')).toBe('& % $ # _ { } \\ ~');
-    expect(decodeLatex('a--b---c ``q\'\' it\'s ~x')).toBe('a–b—c “q” it\'s x');
-    expect(decodeLatex('{B}ayesian \\emph{deep} \\textbf{\\textit{nets}} \\LaTeX{} \\url{https://x.org/a_b}')).toBe('Bayesian deep nets LaTeX https://x.org/a_b');
+    expect(decodeLatex("a--b---c ``q'' it's ~x")).toBe("a–b—c “q” it's x");
+    expect(decodeLatex('{B}ayesian \\emph{deep} \\textbf{\\textit{nets}} \\LaTeX{} \\url{https://x.org/a_b}')).toBe(
+      'Bayesian deep nets LaTeX https://x.org/a_b',
+    );
     expect(decodeLatex('$\\alpha$-Models in $\\mathcal{O}(n^2)$ and $\\ell_1$, \\noopsort{a}Zed')).toBe('α-Models in O(n^2) and ℓ_1, Zed');
     expect(decodeLatex('\\constructor{x} \\toString')).toBe('x toString');
   });
@@ -248,7 +261,16 @@ describe('parseBibtex', () => {
     expect(r.papers).toEqual([
       {
         title: 'Attention is all you need',
-        authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+        authors: [
+          'Ashish Vaswani',
+          'Noam Shazeer',
+          'Niki Parmar',
+          'Jakob Uszkoreit',
+          'Llion Jones',
+          'Aidan N Gomez',
+          'Łukasz Kaiser',
+          'Illia Polosukhin',
+        ],
         year: 2017,
         venue: 'Advances in neural information processing systems',
         type: 'article',
@@ -258,8 +280,15 @@ describe('parseBibtex', () => {
   });
 
   it('reads a Google-Scholar-style arXiv entry as a preprint', () => {
-    const r = parseBibtex('@article{devlin2018bert,\n  title={Bert: Pre-training of deep bidirectional transformers for language understanding},\n  author={Devlin, Jacob and Chang, Ming-Wei and Lee, Kenton and Toutanova, Kristina},\n  journal={arXiv preprint arXiv:1810.04805},\n  year={2018}\n}\n');
-    expect(r.papers[0]).toMatchObject({ type: 'preprint', ids: { arxiv: '1810.04805' }, venue: 'arXiv preprint arXiv:1810.04805', year: 2018 });
+    const r = parseBibtex(
+      '@article{devlin2018bert,\n  title={Bert: Pre-training of deep bidirectional transformers for language understanding},\n  author={Devlin, Jacob and Chang, Ming-Wei and Lee, Kenton and Toutanova, Kristina},\n  journal={arXiv preprint arXiv:1810.04805},\n  year={2018}\n}\n',
+    );
+    expect(r.papers[0]).toMatchObject({
+      type: 'preprint',
+      ids: { arxiv: '1810.04805' },
+      venue: 'arXiv preprint arXiv:1810.04805',
+      year: 2018,
+    });
   });
 
   it('reads a realistic Zotero export', () => {
@@ -318,7 +347,8 @@ convolutional neural networks. We propose the Transformer, 100\\% attention.},
         year: 2017,
         date: '2017-12',
         venue: 'Proceedings of the 31st International Conference on Neural Information Processing Systems',
-        abstract: 'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks. We propose the Transformer, 100% attention.',
+        abstract:
+          'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks. We propose the Transformer, 100% attention.',
         type: 'inproceedings',
         citeKey: 'vaswani_attention_2017',
       },
@@ -404,7 +434,9 @@ Meet @ 5pm, or @ noon.
     expect(r.papers).toHaveLength(1);
     expect(r.papers[0]).toMatchObject({ title: 'T', venue: 'nips' });
     expect(r.warnings.map((w) => w.line)).toEqual([1, 1, 2]);
-    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/duplicate field 'title'[\s\S]*Undefined @string macro 'nips'[\s\S]*'b' has no title/);
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(
+      /duplicate field 'title'[\s\S]*Undefined @string macro 'nips'[\s\S]*'b' has no title/,
+    );
   });
 
   describe('broken files: an error naming the line, and no papers at all', () => {
@@ -421,7 +453,14 @@ Meet @ 5pm, or @ noon.
       const bib = '@article{a,\n  title = {Broken {title\n}\n@article{b,\n  title = {Fine}\n}\n';
       const r = parseBibtex(bib);
       expect(r.papers).toEqual([]);
-      expect(r.errors).toEqual([{ line: 2, message: expect.stringMatching(/value of field 'title' of entry 'a' opened at line 2 is not closed before the next entry at line 4/) }]);
+      expect(r.errors).toEqual([
+        {
+          line: 2,
+          message: expect.stringMatching(
+            /value of field 'title' of entry 'a' opened at line 2 is not closed before the next entry at line 4/,
+          ),
+        },
+      ]);
     });
 
     it('an unclosed value at the end of the file', () => {
@@ -439,7 +478,9 @@ Meet @ 5pm, or @ noon.
     it('an extra closing brace that ends the entry early', () => {
       const r = parseBibtex('@article{a,\n  title = {T}},\n  year = {2020}\n}\n');
       expect(r.papers).toEqual([]);
-      expect(r.errors).toEqual([{ line: 2, message: expect.stringMatching(/entry 'a' \(line 1\) is closed at line 2.*stray '}' at line 4/) }]);
+      expect(r.errors).toEqual([
+        { line: 2, message: expect.stringMatching(/entry 'a' \(line 1\) is closed at line 2.*stray '}' at line 4/) },
+      ]);
     });
 
     it('a missing "=", a missing comma and an unterminated quote are each reported', () => {
@@ -448,7 +489,9 @@ Meet @ 5pm, or @ noon.
       expect(r.errors.map((e) => e.line)).toEqual([2, 6, 9]);
       expect(r.errors[0].message).toMatch(/Expected '=' after field 'title'/);
       expect(r.errors[1].message).toMatch(/Expected ',' or '}' after field 'title'/);
-      expect(r.errors[2].message).toMatch(/quoted value of field 'title' of entry 'c' opened at line 9 is not closed before the '}' at line 10/);
+      expect(r.errors[2].message).toMatch(
+        /quoted value of field 'title' of entry 'c' opened at line 9 is not closed before the '}' at line 10/,
+      );
     });
 
     it('an entry without a key', () => {
@@ -465,7 +508,21 @@ Meet @ 5pm, or @ noon.
       }),
       { numRuns: 500 },
     );
-    for (const s of ['@', '@{', '@article', '@article{', '@article{a', '@article{a,', '@article{a, t', '@article{a, t =', '@article{a, t = {', '@article{a, t = "', '@article{a, t = x #', '}}}', '{{{']) {
+    for (const s of [
+      '@',
+      '@{',
+      '@article',
+      '@article{',
+      '@article{a',
+      '@article{a,',
+      '@article{a, t',
+      '@article{a, t =',
+      '@article{a, t = {',
+      '@article{a, t = "',
+      '@article{a, t = x #',
+      '}}}',
+      '{{{',
+    ]) {
       expect(() => parseBibtex(s)).not.toThrow();
     }
   });
@@ -506,23 +563,42 @@ describe('round trip toBibtex → parseBibtex', () => {
     ]);
     expect(back[0].authorsTruncated).toBe(true);
     expect(back.map((p) => p.year)).toEqual([2017, 2018, 2014]);
-    expect(back.map((p) => p.ids)).toEqual([{ doi: '10.5555/3295222.3295349', arxiv: '1706.03762' }, { arxiv: '1810.04805' }, { doi: '10.1000/a_b%c' }]);
+    expect(back.map((p) => p.ids)).toEqual([
+      { doi: '10.5555/3295222.3295349', arxiv: '1706.03762' },
+      { arxiv: '1810.04805' },
+      { doi: '10.1000/a_b%c' },
+    ]);
     expect(back.map((p) => p.type)).toEqual(['inproceedings', 'preprint', 'inproceedings']);
     expect(back.map((p) => p.citeKey)).toEqual(['vaswani2017attention', 'devlin2018bert', 'merrienboer2014sequence']);
     expect(back[0]).toMatchObject({ date: '2017-06', categories: ['cs.CL'], url: 'https://papers.nips.cc/paper/7181' });
     expect(back[1].keywords).toEqual(['NLP', 'transfer learning']);
-    expect(back[2]).toMatchObject({ url: 'https://example.org/x?a=1&b=2#frag', abstract: 'Abstract with newlines, 50% & {braces}.', venue: 'Proceedings of NeurIPS', date: '2014-09' });
+    expect(back[2]).toMatchObject({
+      url: 'https://example.org/x?a=1&b=2#frag',
+      abstract: 'Abstract with newlines, 50% & {braces}.',
+      venue: 'Proceedings of NeurIPS',
+      date: '2014-09',
+    });
   });
 
   it('gives back any title and any author name text exactly (property)', () => {
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom(...'\\{}&%$#_~^`\'"-@,= \n\tAaBÄé0'.split('')), fc.string({ unit: 'grapheme', maxLength: 1 })), minLength: 1, maxLength: 40 });
+    const text = fc.string({
+      unit: fc.oneof(fc.constantFrom(...'\\{}&%$#_~^`\'"-@,= \n\tAaBÄé0'.split('')), fc.string({ unit: 'grapheme', maxLength: 1 })),
+      minLength: 1,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(text, fc.array(text, { maxLength: 3 }), (title, names) => {
         fc.pre(clean(title) !== '');
         // Display names without commas, "and", suffixes or DBLP homonym numbers come back as written.
         const authors = names
           .map((n) => clean(clean(n).replace(/,/g, ' ')))
-          .filter((n) => n && !/\band\b/i.test(n) && !/\s\d{4}$/.test(n) && !n.split(' ').some((w, i) => i > 1 && /^(jr\.?|sr\.?|ii|iii|iv|v|vi)$/i.test(w)));
+          .filter(
+            (n) =>
+              n &&
+              !/\band\b/i.test(n) &&
+              !/\s\d{4}$/.test(n) &&
+              !n.split(' ').some((w, i) => i > 1 && /^(jr\.?|sr\.?|ii|iii|iv|v|vi)$/i.test(w)),
+          );
         const out = toBibtex([paper({ title, authors, abstract: title })]);
         const r = parseBibtex(out);
         expect(r.errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportedPaper } from '../../../lib/export';
-import { toBibtex } from '../../../lib/formats/bibtex';
-import { parseCslJson, toCslJson } from '../../../lib/formats/csl-json';
+import type { ExportedPaper } from '../../../lib/interchange/export';
+import { toBibtex } from '../../../lib/interchange/bibtex/bibtex';
+import { parseCslJson, toCslJson } from '../../../lib/interchange/csl-json/csl-json';
 
 const paper = (p: Partial<ExportedPaper> & { title: string }): ExportedPaper => ({ id: 'p-x', authors: [], sources: [], ...p });
 
@@ -26,7 +26,14 @@ const papers: ExportedPaper[] = [
     keywords: ['NLP', 'transformers'],
     abstract: 'We introduce\nBERT.',
   }),
-  paper({ title: 'Deep learning', authors: ['Yann LeCun'], year: 2015, date: '2015-05', venue: 'Nature', ids: { doi: '10.1038/nature14539' } }),
+  paper({
+    title: 'Deep learning',
+    authors: ['Yann LeCun'],
+    year: 2015,
+    date: '2015-05',
+    venue: 'Nature',
+    ids: { doi: '10.1038/nature14539' },
+  }),
   paper({ title: 'A thesis', authors: ['A Student'], type: 'mastersthesis', venue: 'MIT' }),
 ];
 
@@ -153,7 +160,14 @@ describe('parseCslJson', () => {
         ],
         issued: { 'date-parts': [['1997', '9', '5']] },
       },
-      { id: 7, type: 'webpage', title: 'A page', issued: { raw: 'March 2020' }, URL: 'https://arxiv.org/abs/2003.00001v2', keyword: ['a', 'b'] },
+      {
+        id: 7,
+        type: 'webpage',
+        title: 'A page',
+        issued: { raw: 'March 2020' },
+        URL: 'https://arxiv.org/abs/2003.00001v2',
+        keyword: ['a', 'b'],
+      },
     ];
     const r = parseCslJson(zotero);
     expect(r.errors).toEqual([]);
@@ -215,7 +229,14 @@ describe('parseCslJson', () => {
   });
 
   it('treats hostile strings as text', () => {
-    const r = parseCslJson([{ title: '=HYPERLINK("x")\u0000 }{ \n<script>', author: [{ family: '"; DROP', given: '\t' }], constructor: 'x', __proto__: { title: 'y' } }]);
+    const r = parseCslJson([
+      {
+        title: '=HYPERLINK("x")\u0000 }{ \n<script>',
+        author: [{ family: '"; DROP', given: '\t' }],
+        constructor: 'x',
+        __proto__: { title: 'y' },
+      },
+    ]);
     expect(r.errors).toEqual([]);
     expect(r.papers).toEqual([{ title: '=HYPERLINK("x") }{ <script>', authors: ['"; DROP'] }]);
   });

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ExportedPaper } from '../../../lib/export';
-import { CSV_COLUMNS, csvCell, toCsv } from '../../../lib/formats/csv';
+import type { ExportedPaper } from '../../../lib/interchange/export';
+import { CSV_COLUMNS, csvCell, toCsv } from '../../../lib/interchange/csv/csv';
 
 const paper = (p: Partial<ExportedPaper> & { title: string }): ExportedPaper => ({ id: 'p-x', authors: [], sources: [], ...p });
-const HEADER = 'id,title,authors,year,venue,citations,doi,arxiv,openreview,url,pdfUrl,codeUrl,categories,keywords,abstract,tldr,sources\r\n';
+const HEADER =
+  'id,title,authors,year,venue,citations,doi,arxiv,openreview,url,pdfUrl,codeUrl,categories,keywords,abstract,tldr,sources\r\n';
 
 /** A strict RFC 4180 reader, to check that what toCsv writes parses back cell for cell. */
 function readCsv(text: string): string[][] {
@@ -91,7 +92,7 @@ describe('toCsv', () => {
     const p = paper({
       id: 'p-3',
       title: '=HYPERLINK("http://evil.example","click")',
-      authors: ['+cmd|\' /C calc\'!A0', '@SUM(1+1)'],
+      authors: ["+cmd|' /C calc'!A0", '@SUM(1+1)'],
       venue: '-2+3',
       abstract: '\t=1+1',
       tldr: '\rhello',
@@ -100,7 +101,8 @@ describe('toCsv', () => {
       citations: 0,
     });
     expect(toCsv([p])).toBe(
-      HEADER + 'p-3,"\'=HYPERLINK(""http://evil.example"",""click"")",\'+cmd|\' /C calc\'!A0; @SUM(1+1),2020,\'-2+3,0,,,,,,,,\'@x,\'\t=1+1,"\'\rhello",\r\n',
+      HEADER +
+        'p-3,"\'=HYPERLINK(""http://evil.example"",""click"")",\'+cmd|\' /C calc\'!A0; @SUM(1+1),2020,\'-2+3,0,,,,,,,,\'@x,\'\t=1+1,"\'\rhello",\r\n',
     );
   });
 
@@ -126,18 +128,22 @@ describe('toCsv', () => {
 
   it('always parses back to the same cells, with formula cells guarded (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'=+-@\t\r\n",; aZ\u0000é'.split('')), maxLength: 12 }), fc.string({ maxLength: 12 }), (title, venue) => {
-        const rows = readCsv(toCsv([paper({ title, venue, year: 1999 })]));
-        expect(rows).toHaveLength(2);
-        expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
-        const expected = (s: string) => {
-          const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-          return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-        };
-        expect(rows[1][1]).toBe(expected(title));
-        expect(rows[1][4]).toBe(expected(venue));
-        expect(rows[1][3]).toBe('1999');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'=+-@\t\r\n",; aZ\u0000é'.split('')), maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        (title, venue) => {
+          const rows = readCsv(toCsv([paper({ title, venue, year: 1999 })]));
+          expect(rows).toHaveLength(2);
+          expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
+          const expected = (s: string) => {
+            const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+            return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+          };
+          expect(rows[1][1]).toBe(expected(title));
+          expect(rows[1][4]).toBe(expected(venue));
+          expect(rows[1][3]).toBe('1999');
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -11,7 +11,7 @@ import {
   pageKind,
   personIdFromPath,
   yearFromAnthologyId,
-} from '../../../lib/scrapers/acl-anthology';
+} from '../../../lib/scrapers/sites/acl-anthology';
 import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 const dir = join(fixturesDir, 'acl-anthology');
@@ -76,14 +76,7 @@ describe.skipIf(!haveShared())('real page: person-madsack.html', () => {
   it('lists the six papers with years from the headings, volumes as venues', () => {
     const r = aclAnthology.scrape(load(), new URL(url))!;
     expect(r.papers).toHaveLength(6);
-    expect(r.papers.map((p) => p.ids?.acl)).toEqual([
-      '2022.in2writing-1.1',
-      'W19-4201',
-      'W18-6560',
-      'W18-3607',
-      'K18-3004',
-      'W17-3524',
-    ]);
+    expect(r.papers.map((p) => p.ids?.acl)).toEqual(['2022.in2writing-1.1', 'W19-4201', 'W18-6560', 'W18-3607', 'K18-3004', 'W17-3524']);
     expect(r.papers.map((p) => p.year)).toEqual([2022, 2019, 2018, 2018, 2018, 2017]);
 
     const [first, second, , , conll, last] = r.papers;
@@ -119,7 +112,11 @@ describe.skipIf(!haveShared())('real page: person-madsack.html', () => {
         'A fully fledged practical working application for a rule-based NLG system is presented that is able to create non-trivial, human sounding narrative from structured data, in any language and for any topic.',
     });
     expect(last.authorProfiles).toEqual([
-      { name: 'Robert Weißgraeber', id: 'robert-weissgraeber/unverified', url: 'https://aclanthology.org/people/robert-weissgraeber/unverified/' },
+      {
+        name: 'Robert Weißgraeber',
+        id: 'robert-weissgraeber/unverified',
+        url: 'https://aclanthology.org/people/robert-weissgraeber/unverified/',
+      },
       { name: 'Andreas Madsack', id: 'andreas-madsack/unverified', url: 'https://aclanthology.org/people/andreas-madsack/unverified/' },
     ]);
   });
@@ -140,7 +137,9 @@ describe('ids and paths', () => {
     expect(anthologyIdFromHref('/2020.acl-main.1/', base)).toBe('2020.acl-main.1');
     expect(anthologyIdFromHref('https://aclanthology.org/W19-8601', base)).toBe('W19-8601');
     expect(anthologyIdFromHref('https://aclanthology.org/W19-8601.pdf', base)).toBe('W19-8601');
-    expect(anthologyIdFromHref('/anthology/W18-2504/', new URL('https://www.aclweb.org/anthology/people/d/daniel-gildea/'))).toBe('W18-2504');
+    expect(anthologyIdFromHref('/anthology/W18-2504/', new URL('https://www.aclweb.org/anthology/people/d/daniel-gildea/'))).toBe(
+      'W18-2504',
+    );
     expect(anthologyIdFromHref('/volumes/2020.acl-main/', base)).toBeUndefined();
     expect(anthologyIdFromHref('/2020.acl-main.1.bib', base)).toBeUndefined();
     expect(anthologyIdFromHref('https://example.org/2020.acl-main.1/', base)).toBeUndefined();
@@ -225,7 +224,10 @@ describe('odd markup', () => {
       'https://aclanthology.org/volumes/2020.acl-main/',
       'https://aclanthology.org/2020.acl-main.1/',
     ]) {
-      const doc = parseHtml('<html><head><title>x</title></head><body><div class="d-sm-flex"><strong><a>no href</a></strong></div><h4></h4><dl><dt>DOI:</dt></dl></body></html>', u);
+      const doc = parseHtml(
+        '<html><head><title>x</title></head><body><div class="d-sm-flex"><strong><a>no href</a></strong></div><h4></h4><dl><dt>DOI:</dt></dl></body></html>',
+        u,
+      );
       expect(aclAnthology.scrape(doc, new URL(u)), u).toBeNull();
     }
   });

@@ -12,7 +12,7 @@ import {
   parseSubjects,
   textExcept,
   yearFromArxivId,
-} from '../../../lib/scrapers/arxiv';
+} from '../../../lib/scrapers/sites/arxiv';
 import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 interface Expected {
@@ -200,12 +200,7 @@ describe('helpers', () => {
         Mathematical Physics (math-ph); Machine Learning (stat.ML); Physics and Society (physics.soc-ph)</div>`,
       'https://arxiv.org/list/physics.soc-ph/new',
     );
-    expect(parseSubjects(doc.querySelector('.list-subjects'))).toEqual([
-      'physics.soc-ph',
-      'cond-mat.stat-mech',
-      'math-ph',
-      'stat.ML',
-    ]);
+    expect(parseSubjects(doc.querySelector('.list-subjects'))).toEqual(['physics.soc-ph', 'cond-mat.stat-mech', 'math-ph', 'stat.ML']);
     expect(parseSubjects(null)).toEqual([]);
   });
 
@@ -303,7 +298,8 @@ describe('edge cases', () => {
   });
 
   it('search: advanced-search queries come from the terms-N-term parameters', () => {
-    const url = 'https://arxiv.org/search/advanced?advanced=&terms-0-operator=AND&terms-0-term=diffusion&terms-0-field=title&terms-1-operator=AND&terms-1-term=Ho%2C+J&terms-1-field=author&size=50&order=-announced_date_first';
+    const url =
+      'https://arxiv.org/search/advanced?advanced=&terms-0-operator=AND&terms-0-term=diffusion&terms-0-field=title&terms-1-operator=AND&terms-1-term=Ho%2C+J&terms-1-field=author&size=50&order=-announced_date_first';
     const html = `<h1 class="title is-clearfix">Showing 1&ndash;1 of 1 results</h1><ol><li class="arxiv-result">
       <p class="list-title is-inline-block"><a href="https://arxiv.org/abs/2006.11239">arXiv:2006.11239</a></p>
       <p class="title is-5 mathjax">Denoising Diffusion Probabilistic Models</p>
@@ -371,7 +367,10 @@ describe('edge cases', () => {
 
   it('mirrors: an error page or an unrendered app shell gives null', () => {
     for (const [url, html] of [
-      ['https://huggingface.co/papers/2406.04101', '<html><head><title>404 – Hugging Face</title></head><body><main><h1>404</h1><p>Sorry, we can’t find the page you are looking for.</p></main></body></html>'],
+      [
+        'https://huggingface.co/papers/2406.04101',
+        '<html><head><title>404 – Hugging Face</title></head><body><main><h1>404</h1><p>Sorry, we can’t find the page you are looking for.</p></main></body></html>',
+      ],
       ['https://www.alphaxiv.org/abs/2402.00917', '<html><head><title>alphaXiv</title></head><body><div id="root"></div></body></html>'],
       ['https://ar5iv.labs.arxiv.org/html/2402.00917', '<html><head></head><body><p>Conversion failed.</p></body></html>'],
     ]) {

@@ -11,8 +11,8 @@ import {
   personIdFromHref,
   stripHomonym,
   tocVenue,
-} from '../../../lib/scrapers/dblp';
-import type { ScrapeResult, ScrapedPaper } from '../../../lib/types';
+} from '../../../lib/scrapers/sites/dblp';
+import type { ScrapeResult, ScrapedPaper } from '../../../lib/core/types';
 import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 interface Expected {

@@ -69,9 +69,7 @@ describe('adapter conventions', () => {
 
   it('every adapter module in lib/scrapers is registered', () => {
     const helpers = new Set(['dom.ts', 'registry.ts']);
-    const files = readdirSync(resolve(repoRoot, 'lib/scrapers')).filter(
-      (f) => f.endsWith('.ts') && !helpers.has(f) && !f.startsWith('_'),
-    );
+    const files = readdirSync(resolve(repoRoot, 'lib/scrapers')).filter((f) => f.endsWith('.ts') && !helpers.has(f) && !f.startsWith('_'));
     const ids = adapters.map((a) => `${a.id}.ts`);
     for (const f of files) expect(ids, `lib/scrapers/${f} is not registered`).toContain(f);
   });

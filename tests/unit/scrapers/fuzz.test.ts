@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scrapePage } from '../../../lib/scrapers/registry';
-import { ScrapeResultSchema } from '../../../lib/schema';
+import { ScrapeResultSchema } from '../../../lib/core/scraped-schema';
 import { fixturesDir, parseHtml } from '../../helpers/dom';
 
 const cases = readdirSync(fixturesDir, { withFileTypes: true })
@@ -17,12 +17,29 @@ const cases = readdirSync(fixturesDir, { withFileTypes: true })
       .filter((f) => f.endsWith('.expected.json'))
       .map((f) => {
         const exp = JSON.parse(readFileSync(join(fixturesDir, d.name, f), 'utf8'));
-        return { name: `${d.name}/${f}`, url: exp.url as string, html: readFileSync(join(fixturesDir, d.name, f.replace('.expected.json', '.html')), 'utf8') };
+        return {
+          name: `${d.name}/${f}`,
+          url: exp.url as string,
+          html: readFileSync(join(fixturesDir, d.name, f.replace('.expected.json', '.html')), 'utf8'),
+        };
       })
       .filter((c) => c.html.length < 60_000),
   );
 
-const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\u202E', '\u200B\u200D\uFEFF', '\u0000', '</div></li></table>', '<div><div><div>', '&#0;&amp;&lt;', 'javascript:alert(1)', 'Cited by 99999999999999999999', '2019 2020 1850 3000', 'x'.repeat(5000)];
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '\u202E',
+  '\u200B\u200D\uFEFF',
+  '\u0000',
+  '</div></li></table>',
+  '<div><div><div>',
+  '&#0;&amp;&lt;',
+  'javascript:alert(1)',
+  'Cited by 99999999999999999999',
+  '2019 2020 1850 3000',
+  'x'.repeat(5000),
+];
 
 type Op = { kind: 'delete' | 'dup' | 'insert' | 'truncate'; at: number; len: number; payload: number };
 const op: fc.Arbitrary<Op> = fc.record({
@@ -69,7 +86,10 @@ describe('adapter fuzzing', () => {
       expect(got.result).toBeNull();
     }
     const rows = Array.from({ length: 10_000 }, (_, i) => `<tr><td>row ${i}</td><td>${i}</td></tr>`).join('');
-    const big = scrapePage(parseHtml(`<html><body><table>${rows}</table></body></html>`, 'https://example.org/table'), new URL('https://example.org/table'));
+    const big = scrapePage(
+      parseHtml(`<html><body><table>${rows}</table></body></html>`, 'https://example.org/table'),
+      new URL('https://example.org/table'),
+    );
     expect(big.result).toBeNull();
   }, 120_000);
 });

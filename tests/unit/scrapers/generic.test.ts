@@ -19,8 +19,8 @@ import {
   sameWork,
   splitKeywords,
   titleKey,
-} from '../../../lib/scrapers/generic';
-import type { ScrapedPaper } from '../../../lib/types';
+} from '../../../lib/scrapers/embedded/generic';
+import type { ScrapedPaper } from '../../../lib/core/types';
 import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 interface Expected {
@@ -264,14 +264,22 @@ describe('Highwire, Dublin Core and landing pages', () => {
   });
 
   it('Dublin Core alone needs a scholarly signal', () => {
-    const plain = html(`<meta name="DC.title" content="Opening hours"><meta name="DC.creator" content="City Council"><meta name="DC.type" content="Text">`);
+    const plain = html(
+      `<meta name="DC.title" content="Opening hours"><meta name="DC.creator" content="City Council"><meta name="DC.type" content="Text">`,
+    );
     expect(run(plain, url).result).toBeNull();
     const withDoi = html(`<meta name="dc.title" content="A Paper"><meta name="dc.identifier" content="doi:10.1234/XYZ">`);
-    expect((run(withDoi, url).result as { papers: ScrapedPaper[] }).papers[0]).toMatchObject({ title: 'A Paper', ids: { doi: '10.1234/xyz' } });
+    expect((run(withDoi, url).result as { papers: ScrapedPaper[] }).papers[0]).toMatchObject({
+      title: 'A Paper',
+      ids: { doi: '10.1234/xyz' },
+    });
   });
 
   it('does not take a DOI from the text of a news-like page', () => {
-    const page = html(`<meta property="og:title" content="Study finds things">`, `<p>See doi:10.1038/nature12373 and <a href="https://doi.org/10.1038/nature12373">the paper</a>.</p>`);
+    const page = html(
+      `<meta property="og:title" content="Study finds things">`,
+      `<p>See doi:10.1038/nature12373 and <a href="https://doi.org/10.1038/nature12373">the paper</a>.</p>`,
+    );
     expect(run(page, 'https://news.example.com/story').result).toBeNull();
   });
 });
@@ -290,7 +298,9 @@ describe('schema.org JSON-LD and microdata', () => {
     expect(papersOf({ ...base, '@type': 'BlogPosting' })).toBe(0);
     expect(papersOf({ ...base, '@type': 'Report' })).toBe(0);
     expect(papersOf({ ...base, '@type': 'Chapter' })).toBe(0);
-    expect(papersOf({ ...base, '@type': 'Chapter', identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1000/ch' } })).toBe(1);
+    expect(
+      papersOf({ ...base, '@type': 'Chapter', identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1000/ch' } }),
+    ).toBe(1);
     expect(papersOf({ ...base, '@type': ['ScholarlyArticle', 'Article'] })).toBe(1);
     expect(papersOf({ ...base, '@type': 'http://schema.org/Thesis' })).toBe(1);
   });
@@ -300,8 +310,16 @@ describe('schema.org JSON-LD and microdata', () => {
       '@context': 'https://schema.org',
       '@type': 'ItemList',
       itemListElement: [
-        { '@type': 'ListItem', position: 1, item: { '@type': 'ScholarlyArticle', name: 'First Paper', author: ['A. One', 'B. Two'], datePublished: '2021' } },
-        { '@type': 'ListItem', position: 2, item: { '@type': 'ScholarlyArticle', name: 'Second Paper', author: { '@list': [{ name: 'C. Three' }] } } },
+        {
+          '@type': 'ListItem',
+          position: 1,
+          item: { '@type': 'ScholarlyArticle', name: 'First Paper', author: ['A. One', 'B. Two'], datePublished: '2021' },
+        },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          item: { '@type': 'ScholarlyArticle', name: 'Second Paper', author: { '@list': [{ name: 'C. Three' }] } },
+        },
       ],
     };
     const r = run(html(ld(list)), url).result;
@@ -423,7 +441,8 @@ describe('paper cards', () => {
   });
 
   it('skips reference lists of articles and blog posts', () => {
-    const li = (i: number) => `<li>Ann Lee and Bo Chan. <a href="https://doi.org/10.1000/r${i}">A Cited Paper Number ${i}</a>. Journal of Things, 2019.</li>`;
+    const li = (i: number) =>
+      `<li>Ann Lee and Bo Chan. <a href="https://doi.org/10.1000/r${i}">A Cited Paper Number ${i}</a>. Journal of Things, 2019.</li>`;
     const page = html('', `<article><h1>My post</h1><p>Text.</p><h2>References</h2><ol>${[1, 2, 3, 4].map(li).join('')}</ol></article>`);
     expect(run(page, 'https://someone.example.net/blog/post').result).toBeNull();
     const pubs = html('', `<h2>Selected publications</h2><ol>${[1, 2, 3, 4].map(li).join('')}</ol>`);
@@ -457,7 +476,12 @@ describe('paper cards', () => {
     const li = (i: number) =>
       `<li><a href="/p${i}.html">A Paper About Topic ${i}</a><br>Ann Lee and Bo Chan<br>NeurIPS 2022 <a href="/p${i}.pdf">pdf</a></li>`;
     const page = html('', `<ul>${[1, 2, 3].map(li).join('')}</ul>`);
-    for (const u of ['https://arxiv.org/list/cs.LG/recent', 'https://scholar.google.de/scholar?q=x', 'https://dblp.org/pid/1/2.html', 'https://gitlab.com/a/b']) {
+    for (const u of [
+      'https://arxiv.org/list/cs.LG/recent',
+      'https://scholar.google.de/scholar?q=x',
+      'https://dblp.org/pid/1/2.html',
+      'https://gitlab.com/a/b',
+    ]) {
       expect(run(page, u)).toEqual({ detected: false, result: null });
     }
     expect(run(page, 'https://lab.example.org/').detected).toBe(true);
@@ -472,7 +496,11 @@ describe('paper cards', () => {
     const r = generic.scrape(doc, new URL('https://lab.example.org/all'));
     const ms = performance.now() - t0;
     expect(r?.papers).toHaveLength(3000);
-    expect(r?.papers[2999]).toMatchObject({ title: 'Scalable Method Number 2999 for Large Problems', year: 2023, ids: { arxiv: '2101.12999' } });
+    expect(r?.papers[2999]).toMatchObject({
+      title: 'Scalable Method Number 2999 for Large Problems',
+      year: 2023,
+      ids: { arxiv: '2101.12999' },
+    });
     expect(ms).toBeLessThan(8000);
   });
 });
@@ -529,7 +557,12 @@ describe('helpers', () => {
 
   it('detect says false for ordinary pages and other sites without metadata', () => {
     const plain = html('<title>Hello</title>', '<h1>Hello</h1><p>Nothing here.</p>');
-    for (const u of ['https://example.com/', 'https://scholar.google.com/scholar?q=x', 'https://github.com/a/b', 'https://en.wikipedia.org/wiki/X']) {
+    for (const u of [
+      'https://example.com/',
+      'https://scholar.google.com/scholar?q=x',
+      'https://github.com/a/b',
+      'https://en.wikipedia.org/wiki/X',
+    ]) {
       expect(generic.detect(new URL(u), parseHtml(plain, u))).toBe(false);
     }
   });

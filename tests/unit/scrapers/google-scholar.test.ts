@@ -19,7 +19,7 @@ import {
   stripTitlePrefix,
   textWithout,
   userIdOf,
-} from '../../../lib/scrapers/google-scholar';
+} from '../../../lib/scrapers/sites/google-scholar';
 import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 const dir = join(fixturesDir, 'google-scholar');
@@ -35,9 +35,7 @@ function run(html: string, url: string) {
 
 describe('google-scholar fixtures (adapter run directly)', () => {
   it('has the fixtures the brief asks for', () => {
-    expect(cases).toEqual(
-      expect.arrayContaining(['profile-coauthors', 'profile-de', 'search-prefixes', 'cluster', 'captcha']),
-    );
+    expect(cases).toEqual(expect.arrayContaining(['profile-coauthors', 'profile-de', 'search-prefixes', 'cluster', 'captcha']));
   });
 
   for (const name of cases) {
@@ -89,8 +87,17 @@ describe.skipIf(!haveShared())('real page: profile-kietzig.html', () => {
         i10Index: 21,
         since: { year: 2014, citations: 1149, hIndex: 16, i10Index: 21 },
         citationsPerYear: {
-          2009: 6, 2010: 25, 2011: 44, 2012: 54, 2013: 56, 2014: 99,
-          2015: 128, 2016: 243, 2017: 248, 2018: 348, 2019: 83,
+          2009: 6,
+          2010: 25,
+          2011: 44,
+          2012: 54,
+          2013: 56,
+          2014: 99,
+          2015: 128,
+          2016: 243,
+          2017: 248,
+          2018: 348,
+          2019: 83,
         },
       },
     });
@@ -179,9 +186,16 @@ describe.skipIf(!haveShared())('real page: search-crispr-p1.html', () => {
     const r = googleScholar.scrape(load(), new URL(url))!;
     expect(r.papers.map((p) => p.citations)).toEqual([2020, 285, 7232, 11960, 6664, 327, 298, 178, 1258, 141]);
     expect(r.papers.map((p) => p.ids?.scholar)).toEqual([
-      '2456688039791281496', '8253456647234635277', '16745858231989331193', '17078643212997978643',
-      '15869331693015811211', '17776799241562889295', '11863975225735801052', '12986989764409261295',
-      '4718576957006019282', '16897231321908403171',
+      '2456688039791281496',
+      '8253456647234635277',
+      '16745858231989331193',
+      '17078643212997978643',
+      '15869331693015811211',
+      '17776799241562889295',
+      '11863975225735801052',
+      '12986989764409261295',
+      '4718576957006019282',
+      '16897231321908403171',
     ]);
     expect(r.papers[0]).toMatchObject({
       url: 'https://www.annualreviews.org/doi/abs/10.1146/annurev-biophys-062215-010822',
@@ -191,8 +205,16 @@ describe.skipIf(!haveShared())('real page: search-crispr-p1.html', () => {
         '… and Cas9 orthologs have contributed greatly to our understanding of CRISPR–Cas9 mechanisms. In this review, we briefly explain the biology underlying CRISPR–Cas9 technology …',
     });
     expect(r.papers.map((p) => p.ids?.doi)).toEqual([
-      '10.1146/annurev-biophys-062215-010822', undefined, '10.1126/science.1258096', undefined, undefined,
-      undefined, '10.1111/febs.13110', undefined, '10.1146/annurev-biochem-060815-014607', undefined,
+      '10.1146/annurev-biophys-062215-010822',
+      undefined,
+      '10.1126/science.1258096',
+      undefined,
+      undefined,
+      undefined,
+      '10.1111/febs.13110',
+      undefined,
+      '10.1146/annurev-biochem-060815-014607',
+      undefined,
     ]);
     // [HTML] side links (results 4, 5, 6, 10) are not PDFs.
     expect(r.papers.map((p) => !!p.pdfUrl)).toEqual([true, true, true, false, false, false, true, true, true, false]);
@@ -282,14 +304,30 @@ describe('helpers', () => {
 
   it('parseByline splits authors / venue, year / source', () => {
     expect(parseByline('F Jiang, JA Doudna - Annual review of biophysics, 2017 - annualreviews.org')).toEqual({
-      authors: ['F Jiang', 'JA Doudna'], truncated: false, venue: 'Annual review of biophysics', year: 2017,
+      authors: ['F Jiang', 'JA Doudna'],
+      truncated: false,
+      venue: 'Annual review of biophysics',
+      year: 2017,
     });
     expect(parseByline('WL Hamilton - 2020 - books.google.com')).toEqual({
-      authors: ['WL Hamilton'], truncated: false, venue: undefined, year: 2020,
+      authors: ['WL Hamilton'],
+      truncated: false,
+      venue: undefined,
+      year: 2020,
     });
-    expect(parseByline('J Zhou, G Cui - AI open, 2020')).toEqual({ authors: ['J Zhou', 'G Cui'], truncated: false, venue: 'AI open', year: 2020 });
+    expect(parseByline('J Zhou, G Cui - AI open, 2020')).toEqual({
+      authors: ['J Zhou', 'G Cui'],
+      truncated: false,
+      venue: 'AI open',
+      year: 2020,
+    });
     // Two parts without a year: the second is the source host, not a venue.
-    expect(parseByline('J Smith - books.google.com')).toEqual({ authors: ['J Smith'], truncated: false, venue: undefined, year: undefined });
+    expect(parseByline('J Smith - books.google.com')).toEqual({
+      authors: ['J Smith'],
+      truncated: false,
+      venue: undefined,
+      year: undefined,
+    });
     expect(parseByline('A B\u00a0- Archives of Disease in\u00a0…, 2016 - ep.bmj.com').venue).toBe('Archives of Disease in …');
     expect(parseByline('')).toEqual({ authors: [], truncated: false, venue: undefined, year: undefined });
   });
@@ -353,7 +391,10 @@ describe('helpers', () => {
       'https://scholar.google.fr/citations?user=x&hl=fr',
     );
     expect(parseMetricsTable(doc.querySelector('#gsc_rsb_st'))).toEqual({
-      citations: 120, hIndex: 5, i10Index: 3, since: { year: 2019, citations: 80, hIndex: 4, i10Index: 2 },
+      citations: 120,
+      hIndex: 5,
+      i10Index: 3,
+      since: { year: 2019, citations: 80, hIndex: 4, i10Index: 2 },
     });
     expect(parseMetricsTable(null)).toEqual({});
   });
@@ -378,7 +419,9 @@ describe('helpers', () => {
     ).toEqual({ 2010: 4, 2011: 7 });
     // No positions and fewer bars than years: ambiguous, so nothing.
     expect(
-      parseHistogram(h(`<span class="gsc_g_t">2010</span><span class="gsc_g_t">2011</span><a class="gsc_g_a"><span class="gsc_g_al">4</span></a>`)),
+      parseHistogram(
+        h(`<span class="gsc_g_t">2010</span><span class="gsc_g_t">2011</span><a class="gsc_g_a"><span class="gsc_g_al">4</span></a>`),
+      ),
     ).toBeUndefined();
     expect(parseHistogram(h(''))).toBeUndefined();
   });
@@ -408,8 +451,13 @@ describe('helpers', () => {
         expect(() => googleScholar.scrape(parseHtml(html, u), new URL(u))).not.toThrow();
       }
     }
-    expect(googleScholar.scrape(parseHtml('', 'https://scholar.google.com/scholar?q=x'), new URL('https://scholar.google.com/scholar?q=x'))).toBeNull();
-    const t = googleScholar.scrape(parseHtml(odd[4], 'https://scholar.google.com/scholar?q=x'), new URL('https://scholar.google.com/scholar?q=x'))!;
+    expect(
+      googleScholar.scrape(parseHtml('', 'https://scholar.google.com/scholar?q=x'), new URL('https://scholar.google.com/scholar?q=x')),
+    ).toBeNull();
+    const t = googleScholar.scrape(
+      parseHtml(odd[4], 'https://scholar.google.com/scholar?q=x'),
+      new URL('https://scholar.google.com/scholar?q=x'),
+    )!;
     expect(t.papers).toEqual([{ title: 'T', authors: [] }]);
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScrapedPaper } from '../../../lib/types';
+import type { ScrapedPaper } from '../../../lib/core/types';
 import {
   forumLinkIds,
   normalizePdfUrl,
@@ -20,8 +20,8 @@ import {
   readFields,
   readText,
   splitKeywords,
-} from '../../../lib/scrapers/openreview';
-import { clean } from '../../../lib/scrapers/dom';
+} from '../../../lib/scrapers/sites/openreview';
+import { clean } from '../../../lib/scrapers/kit/dom';
 import { fixturesDir, haveShared, parseHtml, sharedPages } from '../../helpers/dom';
 
 const dir = join(fixturesDir, 'openreview');
@@ -289,7 +289,9 @@ describe('helpers', () => {
     );
     expect(readText(mj2)).toBe('$A^*$ sampling with probability matching');
     // MathJax 3 CHTML: glyphs are CSS, text only in the assistive MathML.
-    const mj3 = el('<span><mjx-container class="MathJax" jax="CHTML"><mjx-math><mjx-mi><mjx-c class="mjx-c1D707"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml><math><mi>μ</mi></math></mjx-assistive-mml></mjx-container>-Wasserstein GAN</span>');
+    const mj3 = el(
+      '<span><mjx-container class="MathJax" jax="CHTML"><mjx-math><mjx-mi><mjx-c class="mjx-c1D707"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml><math><mi>μ</mi></math></mjx-assistive-mml></mjx-container>-Wasserstein GAN</span>',
+    );
     expect(readText(mj3)).toBe('μ-Wasserstein GAN');
     const md = el('<div class="note-content-value markdown-rendered"><p>First paragraph.</p><p>Second <em>one</em>.</p></div>');
     expect(readText(md)).toBe('First paragraph. Second one.');
@@ -350,18 +352,32 @@ describe('readAuthors', () => {
 
 describe('readFields', () => {
   it('reads ul/li (2018-21), div/div (React) and note_content_field (pre-2019) layouts', () => {
-    const ul = readFields(el('<ul class="note-content"><li><strong class="note-content-field">TL;DR:</strong> <span class="note-content-value">Short.</span></li></ul>'));
+    const ul = readFields(
+      el(
+        '<ul class="note-content"><li><strong class="note-content-field">TL;DR:</strong> <span class="note-content-value">Short.</span></li></ul>',
+      ),
+    );
     expect(ul.get('tl;dr')?.textContent).toBe('Short.');
     const div = readFields(
-      el('<div class="note-content"><div><strong class="note-content-field disable-tex-rendering">Primary Area:</strong> <span class="glyphicon glyphicon-eye-open private-contents-icon"></span> <span class="note-content-value">generative models</span></div></div>'),
+      el(
+        '<div class="note-content"><div><strong class="note-content-field disable-tex-rendering">Primary Area:</strong> <span class="glyphicon glyphicon-eye-open private-contents-icon"></span> <span class="note-content-value">generative models</span></div></div>',
+      ),
     );
     expect(div.get('primary area')?.textContent).toBe('generative models');
-    const old = readFields(el('<div class="note_contents"><span class="note_content_field">Abstract: </span><span class="note_content_value">Old style.</span></div>'));
+    const old = readFields(
+      el(
+        '<div class="note_contents"><span class="note_content_field">Abstract: </span><span class="note_content_value">Old style.</span></div>',
+      ),
+    );
     expect(old.get('abstract')?.textContent).toBe('Old style.');
   });
 
   it('a field without a value does not borrow the next field’s value', () => {
-    const f = readFields(el('<div><strong class="note-content-field">Empty:</strong> <strong class="note-content-field">Next:</strong> <span class="note-content-value">v</span></div>'));
+    const f = readFields(
+      el(
+        '<div><strong class="note-content-field">Empty:</strong> <strong class="note-content-field">Next:</strong> <span class="note-content-value">v</span></div>',
+      ),
+    );
     expect(f.has('empty')).toBe(false);
     expect(f.get('next')?.textContent).toBe('v');
   });
@@ -498,7 +514,10 @@ describe('forum pages', () => {
   });
 
   it('a forum whose note is still being edited / has no title gives nothing', () => {
-    const { doc, url } = page('<div class="forum-note"><form class="note-editor"></form></div>', 'https://openreview.net/forum?id=Second0001');
+    const { doc, url } = page(
+      '<div class="forum-note"><form class="note-editor"></form></div>',
+      'https://openreview.net/forum?id=Second0001',
+    );
     expect(openReview.scrape(doc, url)).toBeNull();
   });
 });

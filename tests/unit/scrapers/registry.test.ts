@@ -1,7 +1,7 @@
 // The registry never lets an adapter error out: the failure is reported, the next adapter that
 // claims the page (the generic fallback) gets its turn, and a failed adapter stores nothing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { googleScholar } from '../../../lib/scrapers/google-scholar';
+import { googleScholar } from '../../../lib/scrapers/sites/google-scholar';
 import { detectAdapters, scrapePage } from '../../../lib/scrapers/registry';
 import { parseHtml } from '../../helpers/dom';
 

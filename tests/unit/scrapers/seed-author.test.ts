@@ -11,9 +11,9 @@ import {
   metricKey,
   parseDisplayDate,
   seedAuthor,
-} from '../../../lib/scrapers/seed-author';
-import { seedSearch } from '../../../lib/scrapers/seed-search';
-import type { ScrapeResult } from '../../../lib/types';
+} from '../../../lib/scrapers/heuristics/seed-author';
+import { seedSearch } from '../../../lib/scrapers/heuristics/seed-search';
+import type { ScrapeResult } from '../../../lib/core/types';
 import { fixturesDir, haveShared, parseHtml, sharedSeeds } from '../../helpers/dom';
 
 interface Expected {
@@ -80,7 +80,7 @@ describe('seed-author fixtures', () => {
     }
   });
 
-  it('never lists the page\'s own person as a paper', () => {
+  it("never lists the page's own person as a paper", () => {
     for (const name of names) {
       const { exp } = load(name);
       if (!exp.result?.author) continue;
@@ -116,7 +116,10 @@ function parseSeedAuthor(text: string): { name: string; header: string[]; cards:
   const lines = text.split('\n');
   const name = lines[0].trim();
   const first = lines.findIndex((l) => META_LINE.test(l));
-  const header = lines.slice(1, first).map((l) => l.trim()).filter(Boolean);
+  const header = lines
+    .slice(1, first)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const cards: SeedCard[] = [];
   for (let i = first; i < lines.length; i++) {
     const m = META_LINE.exec(lines[i]);
@@ -192,7 +195,11 @@ describe.skipIf(!haveSeeds)('seed texts agree with the fixtures', () => {
   it('002/003: fixture abstracts are the seed\'s "Abstract:" entries; 003 is headed by its affiliation', () => {
     const s2 = seedFile('002_');
     const s3 = seedFile('003_');
-    const entries = (s: string) => s.split('\n').filter((l) => l.startsWith('Abstract:')).map((l) => l.slice('Abstract:'.length).trim());
+    const entries = (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => l.startsWith('Abstract:'))
+        .map((l) => l.slice('Abstract:'.length).trim());
     expect(entries(s2)).toHaveLength(9);
     expect(entries(s3)).toHaveLength(10);
     expect(s2.trim().startsWith('Abstract:')).toBe(true); // no visible name/affiliation line
@@ -296,10 +303,16 @@ describe('isPersonName', () => {
     '%s is a name',
     (n) => expect(isPersonName(n)).toBe(true),
   );
-  it.each(['Search ICLR 2019', 'Accepted Papers', 'Geoffrey', 'The Hanabi Challenge: A New Frontier for AI Research', 'About Us', 'Deep Learning', 'LG', ''])(
-    '%s is not a name',
-    (n) => expect(isPersonName(n)).toBe(false),
-  );
+  it.each([
+    'Search ICLR 2019',
+    'Accepted Papers',
+    'Geoffrey',
+    'The Hanabi Challenge: A New Frontier for AI Research',
+    'About Us',
+    'Deep Learning',
+    'LG',
+    '',
+  ])('%s is not a name', (n) => expect(isPersonName(n)).toBe(false));
 });
 
 describe('authorLine', () => {
@@ -380,7 +393,9 @@ describe('other markup of the same page kinds', () => {
   it('abstract list without a name heading needs the affiliation heading', () => {
     const entries = `<div class="p"><h3><a href="/p1">First Paper Title Here</a></h3><p>Abstract: We do the first thing, and it works well enough.</p></div>
       <div class="p"><h3><a href="/p2">Second Paper Title Here</a></h3><p>Abstract: We do the second thing, and it works even better.</p></div>`;
-    const withAff = run(`<html><head><title>Kim Lee | Papers</title></head><body><div>Kim Lee</div><h2>Seoul National University</h2>${entries}</body></html>`);
+    const withAff = run(
+      `<html><head><title>Kim Lee | Papers</title></head><body><div>Kim Lee</div><h2>Seoul National University</h2>${entries}</body></html>`,
+    );
     expect(withAff.detect).toBe(true);
     expect(withAff.result!.author).toEqual({
       name: 'Kim Lee',
@@ -395,7 +410,10 @@ describe('other markup of the same page kinds', () => {
   it('runs linearly on a big page (1,500 cards)', () => {
     const cards = Array.from(
       { length: 1500 },
-      (_, i) => `<article><div><span>LG</span><time>Mar ${(i % 28) + 1}, 2020</time></div><h3><a href="/p/${i}">Paper number ${i} on things</a></h3>
+      (
+        _,
+        i,
+      ) => `<article><div><span>LG</span><time>Mar ${(i % 28) + 1}, 2020</time></div><h3><a href="/p/${i}">Paper number ${i} on things</a></h3>
         <p>Ann Smith, Bob Writer et al.</p><p>This is the abstract of paper ${i}; it is long enough to count as one.</p></article>`,
     ).join('');
     const t0 = Date.now();

@@ -5,9 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedAuthor } from '../../../lib/scrapers/seed-author';
-import { findResultCount, parseResultCount, seedSearch } from '../../../lib/scrapers/seed-search';
-import type { ScrapeResult } from '../../../lib/types';
+import { seedAuthor } from '../../../lib/scrapers/heuristics/seed-author';
+import { findResultCount, parseResultCount, seedSearch } from '../../../lib/scrapers/heuristics/seed-search';
+import type { ScrapeResult } from '../../../lib/core/types';
 import { fixturesDir, haveShared, parseHtml, sharedPages, sharedSeeds } from '../../helpers/dom';
 
 interface Expected {
@@ -177,7 +177,8 @@ describe.skipIf(!haveSeeds)('seed 004 agrees with the fixture and the notes', ()
     const { html } = load('iclr2019-data-augmentation');
     const start = html.indexOf('        <div class="row" style="margin-bottom:0.5em">');
     const end = html.lastIndexOf('      </div> <!-- /container -->');
-    const e = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+    const e = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
     const rows = seed.results.map((r) => {
       const n = byTitle.get(r.title.toLowerCase())!;
       const tl = n.content['TL;DR'] ? `<b>tl;dr</b> ${e(n.content['TL;DR'])}` : 'No tl;dr =[';
@@ -280,7 +281,9 @@ describe('other markup of the same page kind', () => {
     const { result } = run(`<html><body><h3>"x" <small>has 1 results</small></h3>
       <div class="row"><div class="col"><h5>Some Paper Title</h5><p>No tl;dr =[ <a data-toggle="collapse" href="#a">(Show abstract)</a></p>
       <div class="collapse" id="a"><p><i>The abstract of some paper, long enough to count.</i></p></div></div></div></body></html>`);
-    expect(result!.papers).toEqual([{ title: 'Some Paper Title', authors: [], abstract: 'The abstract of some paper, long enough to count.' }]);
+    expect(result!.papers).toEqual([
+      { title: 'Some Paper Title', authors: [], abstract: 'The abstract of some paper, long enough to count.' },
+    ]);
   });
 
   it('a count statement with zero results is nothing to capture', () => {

@@ -14,7 +14,7 @@ import {
   s2Route,
   semanticScholar,
   visibleText,
-} from '../../../lib/scrapers/semantic-scholar';
+} from '../../../lib/scrapers/sites/semantic-scholar';
 import { fixturesDir, parseHtml } from '../../helpers/dom';
 
 interface Expected {
@@ -132,9 +132,15 @@ describe('helpers', () => {
 
   it('readSummary separates TLDR and abstract and ignores cut abstracts', () => {
     const block = (html: string) => doc(`<div class="tldr-abstract-replacement">${html}</div>`).querySelector('div');
-    expect(readSummary(block('<div class="tldr-abstract__pill">TLDR</div><span>Short.</span><button>Expand</button>'))).toEqual({ tldr: 'Short.' });
+    expect(readSummary(block('<div class="tldr-abstract__pill">TLDR</div><span>Short.</span><button>Expand</button>'))).toEqual({
+      tldr: 'Short.',
+    });
     expect(
-      readSummary(block('<div class="tldr-abstract__pill">TLDR</div><span>Short.</span><div class="tldr-abstract__pill">Abstract</div><span>Long text.</span><button>Collapse</button>')),
+      readSummary(
+        block(
+          '<div class="tldr-abstract__pill">TLDR</div><span>Short.</span><div class="tldr-abstract__pill">Abstract</div><span>Long text.</span><button>Collapse</button>',
+        ),
+      ),
     ).toEqual({ tldr: 'Short.', abstract: 'Long text.' });
     expect(readSummary(block('<span>Opening of the abstract…</span><button aria-label="Expand truncated text"></button>'))).toEqual({
       abstractTruncated: 'Opening of the abstract',
@@ -142,7 +148,11 @@ describe('helpers', () => {
     expect(readSummary(block('<span>Opening of the abstract...</span>'))).toEqual({ abstractTruncated: 'Opening of the abstract' });
     expect(readSummary(block('<span>A whole short abstract.</span>'))).toEqual({ abstract: 'A whole short abstract.' });
     expect(
-      readSummary(block('<div class="tldr-abstract__pill">TLDR</div><span>AI-Generated A summary. This AI-generated summary may be inaccurate.</span>')),
+      readSummary(
+        block(
+          '<div class="tldr-abstract__pill">TLDR</div><span>AI-Generated A summary. This AI-generated summary may be inaccurate.</span>',
+        ),
+      ),
     ).toEqual({ tldr: 'A summary.' });
     expect(readSummary(null)).toEqual({});
   });
@@ -155,14 +165,18 @@ describe('helpers', () => {
         '<div class="author-detail-card__stats-row"><span class="author-detail-card__stats-row__label">Influential Citations</span><span class="author-detail-card__stats-row__value">n/a</span></div>',
     );
     expect(parseAuthorStats(d)).toEqual({ papers: 1234, citations: 12300, hIndex: 45 });
-    const swapped = doc('<ul data-test-id="author-stats"><li><span>52</span><span>Publications</span></li><li>h-index 7</li><li>9 Highly Influential Citations</li></ul>');
+    const swapped = doc(
+      '<ul data-test-id="author-stats"><li><span>52</span><span>Publications</span></li><li>h-index 7</li><li>9 Highly Influential Citations</li></ul>',
+    );
     expect(parseAuthorStats(swapped)).toEqual({ papers: 52, hIndex: 7, other: { 'Highly Influential Citations': 9 } });
     expect(parseAuthorStats(doc('<p>nothing</p>'))).toBeUndefined();
   });
 
   it('parseCard: a card with a title and nothing else gives just the title and id', () => {
     const base = new URL(`${S2}/search?q=x`);
-    const row = doc(`<div class="cl-paper-row" data-paper-id="${HEX}"><h2 class="cl-paper-title">Bare</h2></div>`).querySelector('.cl-paper-row')!;
+    const row = doc(`<div class="cl-paper-row" data-paper-id="${HEX}"><h2 class="cl-paper-title">Bare</h2></div>`).querySelector(
+      '.cl-paper-row',
+    )!;
     expect(parseCard(row, base)).toEqual({ title: 'Bare', authors: [], ids: { s2: HEX }, url: `${S2}/paper/${HEX}` });
     const empty = doc('<div class="cl-paper-row"><div class="cl-paper-title"></div></div>').querySelector('.cl-paper-row')!;
     expect(parseCard(empty, base)).toBeNull();
@@ -249,7 +263,13 @@ describe('robustness', () => {
     const r = semanticScholar.scrape(big, new URL(`${S2}/search?q=x`));
     const ms = performance.now() - t0;
     expect(r?.papers).toHaveLength(2000);
-    expect(r?.papers[1999]).toMatchObject({ title: 'Paper 1999', authors: ['Author 1999'], tldr: 'tldr 1999', citations: 1999, year: 2018 });
+    expect(r?.papers[1999]).toMatchObject({
+      title: 'Paper 1999',
+      authors: ['Author 1999'],
+      tldr: 'tldr 1999',
+      citations: 1999,
+      year: 2018,
+    });
     expect(ms).toBeLessThan(5000);
   });
 });

@@ -1,0 +1,230 @@
+/**
+ * The scholarly hosts Paperdex captures on automatically, as manifest match patterns. Listed
+ * explicitly (no all-sites permission): anything else is captured only when the user asks, via
+ * activeTab. Imported by the content-script definition at build time, so keep it pure data.
+ */
+
+/**
+ * Google Scholar is served on the Google country domains users are redirected to
+ * (e.g. https://scholar.google.ca/citations?user=8daWuo4AAAAJ). Match patterns cannot wildcard a
+ * TLD, so each domain is listed.
+ */
+export const SCHOLAR_DOMAINS = [
+  'com',
+  'ad',
+  'ae',
+  'com.af',
+  'com.ag',
+  'al',
+  'am',
+  'co.ao',
+  'com.ar',
+  'as',
+  'at',
+  'com.au',
+  'az',
+  'ba',
+  'com.bd',
+  'be',
+  'bg',
+  'com.bh',
+  'bi',
+  'com.bn',
+  'com.bo',
+  'com.br',
+  'bs',
+  'co.bw',
+  'by',
+  'com.bz',
+  'ca',
+  'cd',
+  'ch',
+  'ci',
+  'co.ck',
+  'cl',
+  'cm',
+  'cn',
+  'com.co',
+  'co.cr',
+  'com.cu',
+  'cv',
+  'com.cy',
+  'cz',
+  'de',
+  'dk',
+  'dm',
+  'com.do',
+  'dz',
+  'com.ec',
+  'ee',
+  'com.eg',
+  'es',
+  'com.et',
+  'fi',
+  'com.fj',
+  'fr',
+  'ga',
+  'ge',
+  'com.gh',
+  'gl',
+  'gr',
+  'com.gt',
+  'com.hk',
+  'hn',
+  'hr',
+  'ht',
+  'hu',
+  'co.id',
+  'ie',
+  'co.il',
+  'co.in',
+  'iq',
+  'is',
+  'it',
+  'com.jm',
+  'jo',
+  'co.jp',
+  'co.ke',
+  'com.kh',
+  'co.kr',
+  'com.kw',
+  'kz',
+  'la',
+  'com.lb',
+  'li',
+  'lk',
+  'co.ls',
+  'lt',
+  'lu',
+  'lv',
+  'com.ly',
+  'co.ma',
+  'md',
+  'me',
+  'mg',
+  'mk',
+  'ml',
+  'com.mm',
+  'mn',
+  'com.mt',
+  'mu',
+  'mv',
+  'mw',
+  'com.mx',
+  'com.my',
+  'co.mz',
+  'com.na',
+  'com.ng',
+  'com.ni',
+  'ne',
+  'nl',
+  'no',
+  'com.np',
+  'co.nz',
+  'com.om',
+  'com.pa',
+  'com.pe',
+  'com.ph',
+  'com.pk',
+  'pl',
+  'pt',
+  'com.py',
+  'com.qa',
+  'ro',
+  'rs',
+  'ru',
+  'rw',
+  'com.sa',
+  'com.sg',
+  'si',
+  'sk',
+  'sn',
+  'so',
+  'com.sv',
+  'td',
+  'co.th',
+  'com.tj',
+  'tn',
+  'com.tr',
+  'tt',
+  'com.tw',
+  'co.tz',
+  'com.ua',
+  'co.ug',
+  'co.uk',
+  'com.uy',
+  'co.uz',
+  'com.vn',
+  'co.ve',
+  'co.za',
+  'co.zm',
+  'co.zw',
+] as const;
+
+/** Hostnames of Google Scholar. */
+export const SCHOLAR_HOSTS: readonly string[] = SCHOLAR_DOMAINS.map((d) => `scholar.google.${d}`);
+
+/** True for any Google Scholar host, including ones not in the list above. */
+export function isScholarHost(hostname: string): boolean {
+  return /^scholar\.google\.[a-z.]{2,8}$/i.test(hostname);
+}
+
+/** The other scholarly sites with an adapter, as match patterns. */
+export const SITE_MATCHES: readonly string[] = [
+  // Semantic Scholar (single-page app)
+  'https://www.semanticscholar.org/*',
+  'https://semanticscholar.org/*',
+  // DBLP and its mirrors (the Trier mirror still answers on http)
+  'https://dblp.org/*',
+  '*://dblp.uni-trier.de/*',
+  'https://dblp.dagstuhl.de/*',
+  // arXiv, and sites that show arXiv papers
+  'https://arxiv.org/*',
+  'https://www.arxiv.org/*',
+  'https://export.arxiv.org/*',
+  'https://alphaxiv.org/*',
+  'https://www.alphaxiv.org/*',
+  'https://huggingface.co/papers/*',
+  'https://ar5iv.labs.arxiv.org/*',
+  'https://ar5iv.org/*',
+  // OpenReview (single-page app)
+  'https://openreview.net/*',
+  // ACL Anthology (and the legacy aclweb.org paths)
+  'https://aclanthology.org/*',
+  'https://www.aclweb.org/anthology/*',
+];
+
+/** Match patterns of every host Paperdex captures on automatically. */
+export const AUTO_CAPTURE_MATCHES: readonly string[] = [...SCHOLAR_HOSTS.map((h) => `https://${h}/*`), ...SITE_MATCHES];
+
+/** Whether `url` matches a manifest match pattern (`<scheme>://<host>/<path>` with `*` globs). */
+export function matchesPattern(pattern: string, url: string): boolean {
+  const m = pattern.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);
+  if (!m) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme, host, path] = m;
+  if (scheme === '*' ? !/^https?:$/.test(u.protocol) : u.protocol !== `${scheme}:`) return false;
+  if (host.startsWith('*.')) {
+    const base = host.slice(2);
+    if (u.hostname !== base && !u.hostname.endsWith(`.${base}`)) return false;
+  } else if (host !== '*' && u.hostname !== host) return false;
+  const re = new RegExp(
+    '^' +
+      path
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
+  return re.test(u.pathname + u.search);
+}
+
+/** Whether Paperdex captures `url` automatically (its host is in the manifest's list). */
+export function isAutoCaptureUrl(url: string): boolean {
+  return AUTO_CAPTURE_MATCHES.some((p) => matchesPattern(p, url));
+}

@@ -1,0 +1,159 @@
+/**
+ * Paper and author identity: the index keys a paper is found by, when two records are the same
+ * paper, and how two descriptions of one paper merge field by field. Pure.
+ *
+ * Order of evidence: strong ids (DOI, version-free arXiv id, OpenReview id, Semantic Scholar id,
+ * ACL Anthology id, DBLP key, Scholar cluster id), then normalised title + year ±1 + first-author
+ * surname. Two papers whose DOI / arXiv / OpenReview / S2 / ACL ids disagree are never merged.
+ * DBLP keys and Scholar ids are not "conflicting" evidence: one paper legitimately has several
+ * (a CoRR preprint key and a conference key; a profile citation id and a cluster id).
+ */
+import type { PaperIds, PaperRecord, ScrapedPaper } from './types';
+import { surname, titleKey } from './normalize';
+
+/** Id kinds of which one paper has exactly one value: disagreement means different papers. */
+const EXCLUSIVE: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl'];
+const ALL_ID_KINDS: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl', 'dblp', 'scholar'];
+
+/** arXiv's own DOIs (10.48550/arXiv.2301.00001) name the preprint: turn them into arXiv ids. */
+export function canonicalIds(ids: PaperIds | undefined): PaperIds {
+  const out: PaperIds = { ...(ids ?? {}) };
+  const m = out.doi?.match(/^10\.48550\/arxiv\.(.+)$/i);
+  if (m) {
+    out.arxiv ??= m[1].replace(/v\d+$/, '');
+    delete out.doi;
+  }
+  for (const k of ALL_ID_KINDS) if (!out[k]) delete out[k];
+  return out;
+}
+
+/** Index keys for a set of ids: `doi:10.1/x`, `arxiv:2301.00001`, ... */
+export function idKeys(ids: PaperIds): string[] {
+  const keys: string[] = [];
+  for (const k of ALL_ID_KINDS) {
+    const v = ids[k];
+    if (v) keys.push(`${k}:${k === 'doi' ? v.toLowerCase() : v}`);
+  }
+  return keys;
+}
+
+/** True when two id sets name different papers (an exclusive id kind with different values). */
+export function idsConflict(a: PaperIds, b: PaperIds): boolean {
+  return EXCLUSIVE.some((k) => a[k] && b[k] && a[k]!.toLowerCase() !== b[k]!.toLowerCase());
+}
+
+/**
+ * Whether a scraped paper and a stored one are the same paper on title evidence alone: equal
+ * normalised titles, years within one (preprint vs publication), same first-author surname when
+ * both are known, and no conflicting strong id.
+ */
+export function sameByTitle(p: Pick<ScrapedPaper, 'title' | 'year' | 'authors' | 'ids'>, r: PaperRecord): boolean {
+  if (!r.titleKey || titleKey(p.title) !== r.titleKey) return false;
+  if (p.year && r.year && Math.abs(p.year - r.year) > 1) return false;
+  // Double-blind venues list "Anonymous" (https://openreview.net/group?id=ICLR.cc/2019/Conference):
+  // no author evidence either way.
+  const named = (x: string | undefined) => (x && !/^anonymous\b/i.test(x.trim()) ? x : undefined);
+  const a = named(p.authors[0]),
+    b = named(r.authors[0]);
+  if (a && b && surname(a) !== surname(b)) return false;
+  return !idsConflict(canonicalIds(p.ids), r.ids);
+}
+
+/** 64-bit FNV-1a hash of a string, as 16 hex digits. Stable ids across machines and exports. */
+export function hash64(s: string): string {
+  let h1 = 0x811c9dc5 | 0,
+    h2 = 0xcbf29ce4 | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 7);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A stable paper id derived from its first strong key, else its title key + year. */
+export function paperIdFor(p: Pick<ScrapedPaper, 'title' | 'year' | 'ids'>): string {
+  const keys = idKeys(canonicalIds(p.ids));
+  return 'p-' + hash64(keys[0] ?? `t:${titleKey(p.title)}:${p.year ?? ''}`);
+}
+
+const PREPRINT_VENUE = /^(arxiv|corr|biorxiv|medrxiv|ssrn|preprint)\b|arxiv preprint|\bpreprint\b|^openreview\b|submitted to/i;
+
+/** True for venues that name a preprint server rather than a publication. */
+export function isPreprintVenue(v: string | undefined): boolean {
+  return !!v && PREPRINT_VENUE.test(v.trim());
+}
+
+const looksCut = (s: string | undefined) => !!s && /(…|\.\.\.)\s*$|^\s*(…|\.\.\.)/.test(s);
+
+/** Choose between two values of a text field: a complete value beats a cut one ("…"), then longer wins. */
+function richer(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (looksCut(a) !== looksCut(b)) return looksCut(a) ? b : a;
+  return b.length > a.length ? b : a;
+}
+
+/** Choose the better author list: a complete list beats a truncated one, then more names, then fuller names. */
+export function betterAuthors(
+  a: { authors: string[]; truncated?: boolean },
+  b: { authors: string[]; truncated?: boolean },
+): { authors: string[]; truncated?: boolean } {
+  if (!a.authors.length) return b;
+  if (!b.authors.length) return a;
+  if (!!a.truncated !== !!b.truncated) return a.truncated ? b : a;
+  if (a.authors.length !== b.authors.length) return b.authors.length > a.authors.length ? b : a;
+  const len = (x: string[]) => x.join('').replace(/[.\s]/g, '').length;
+  return len(b.authors) > len(a.authors) ? b : a;
+}
+
+/** Union of two string lists, first-seen order, case-insensitive. */
+export function union(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const x of [...(a ?? []), ...(b ?? [])]) {
+    const k = x.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * Merge a newly scraped description into a stored paper, field by field. Returns the updated
+ * record (a new object) — the caller adds sources/history. Citations: the newest capture wins.
+ */
+export function mergePaper(r: PaperRecord, p: ScrapedPaper): PaperRecord {
+  const ids = canonicalIds({ ...canonicalIds(p.ids), ...r.ids });
+  const auth = betterAuthors({ authors: r.authors, truncated: r.authorsTruncated }, { authors: p.authors, truncated: p.authorsTruncated });
+  let venue = r.venue;
+  if (!venue || (isPreprintVenue(venue) && p.venue && !isPreprintVenue(p.venue))) venue = p.venue ?? venue;
+  else if (p.venue && !isPreprintVenue(p.venue) && looksCut(venue) && !looksCut(p.venue)) venue = p.venue;
+  const title = looksCut(r.title) && !looksCut(p.title) ? p.title : r.title;
+  const out: PaperRecord = {
+    ...r,
+    title,
+    titleKey: r.titleKey || titleKey(p.title),
+    authors: auth.authors,
+    authorsTruncated: auth.truncated || undefined,
+    year: r.year ?? p.year,
+    date: r.date ?? p.date,
+    venue,
+    abstract: richer(r.abstract, p.abstract),
+    tldr: r.tldr ?? p.tldr,
+    categories: union(r.categories, p.categories),
+    keywords: union(r.keywords, p.keywords),
+    citations: p.citations ?? r.citations,
+    ids,
+    idKeys: union(r.idKeys, idKeys(canonicalIds(p.ids))) ?? [],
+    url: r.url ?? p.url,
+    pdfUrl: r.pdfUrl ?? p.pdfUrl,
+    codeUrl: r.codeUrl ?? p.codeUrl,
+    hasCode: r.hasCode || p.hasCode || !!(r.codeUrl ?? p.codeUrl) || undefined,
+    type: r.type ?? p.type,
+  };
+  for (const k of Object.keys(out) as (keyof PaperRecord)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}

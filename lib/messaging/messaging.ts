@@ -1,0 +1,140 @@
+/**
+ * The one typed messaging registry between content scripts, extension pages and the background.
+ * Each message type declares its request schema (validated on receipt: content-script data is
+ * page-controlled) and which senders may send it. Listeners return promises; the registry adapts
+ * them to `sendResponse` so it works in Chrome and Firefox alike.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { CaptureSummary } from '../store/capture';
+import type { HostStats } from '../search/host/search-host';
+import type { SearchResponse } from '../search/engine';
+import { ScrapeResultSchema, SiteIdSchema, describeIssues } from '../core/scraped-schema';
+
+/** Who may send a message: a content script in a web page, or one of our own extension pages. */
+export type SenderKind = 'content' | 'extension';
+
+const CaptureRequest = v.object({
+  visitId: v.pipe(v.string(), v.maxLength(100)),
+  url: v.pipe(v.string(), v.maxLength(8192)),
+  adapter: v.optional(SiteIdSchema),
+  result: v.nullable(ScrapeResultSchema),
+  errors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(20)),
+  /** The user asked for this capture (toolbar button / shortcut): runs even when auto-capture is off. */
+  onDemand: v.optional(v.boolean()),
+});
+
+const SearchRequest = v.object({
+  query: v.pipe(v.string(), v.maxLength(1000)),
+  sort: v.optional(v.picklist(['relevance', 'newest', 'cited'])),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  facets: v.optional(v.boolean()),
+});
+
+const IdsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200_000)) });
+
+/** Request schemas and allowed senders, per message type. */
+export const protocol = {
+  /** A content script reports what it scraped on its page (result null: nothing to capture). */
+  capture: { request: CaptureRequest, from: ['content'] as SenderKind[] },
+  /** Search the library (answered by the search host). */
+  search: { request: SearchRequest, from: ['extension'] as SenderKind[] },
+  /** Papers were added, changed or deleted: the search host re-reads them. */
+  indexChanged: { request: IdsRequest, from: ['extension'] as SenderKind[] },
+  /** Make sure the search host is running (the popup asks when a search found nobody to answer). */
+  ensureSearchHost: { request: v.object({}), from: ['extension'] as SenderKind[] },
+  /** Search host statistics (benchmark). */
+  searchStats: { request: v.object({}), from: ['extension'] as SenderKind[] },
+};
+
+/** Responses, per message type. */
+export interface Responses {
+  search: SearchResponse & { ready: boolean; warnings: string[] };
+  indexChanged: { ok: true };
+  ensureSearchHost: { ok: true };
+  searchStats: HostStats & { ready: boolean; heapBytes?: number };
+  capture: { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] } | { ok: false; error: string };
+}
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<K extends MessageType> = v.InferOutput<(typeof protocol)[K]['request']>;
+
+interface Envelope {
+  paperdex: 1;
+  type: MessageType;
+  data: unknown;
+}
+
+/** Minimal view of a message sender (the parts we check). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** Send a typed message to the background and await its response. */
+export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<Responses[K]> {
+  const env: Envelope = { paperdex: 1, type, data };
+  return (await browser.runtime.sendMessage(env)) as Responses[K];
+}
+
+/** Classify a sender; undefined for anything that is not us. */
+export function senderKind(sender: Sender, runtimeId: string, extensionOrigin: string): SenderKind | undefined {
+  if (sender.id !== runtimeId) return undefined;
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension';
+  if (sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? sender.tab.url ?? '')) return 'content';
+  return undefined;
+}
+
+export type Handlers = {
+  [K in MessageType]: (data: RequestOf<K>, sender: Sender) => Promise<Responses[K]>;
+};
+
+/** Validate an incoming message: the envelope, the sender, then the request schema. */
+export function validateMessage(
+  msg: unknown,
+  sender: Sender,
+  runtimeId: string,
+  extensionOrigin: string,
+): { ok: true; type: MessageType; data: unknown } | { ok: false; error: string } {
+  if (!msg || typeof msg !== 'object' || (msg as Envelope).paperdex !== 1) return { ok: false, error: 'not a Paperdex message' };
+  const { type, data } = msg as Envelope;
+  if (!Object.prototype.hasOwnProperty.call(protocol, type)) return { ok: false, error: `unknown message type` };
+  const kind = senderKind(sender, runtimeId, extensionOrigin);
+  const spec = protocol[type];
+  if (!kind || !spec.from.includes(kind)) return { ok: false, error: `${type}: sender not allowed` };
+  const parsed = v.safeParse(spec.request, data);
+  if (!parsed.success) return { ok: false, error: `${type}: invalid request (${describeIssues(parsed.issues)})` };
+  return { ok: true, type, data: parsed.output };
+}
+
+/**
+ * Register this context's handlers (each message type is answered by the one context that
+ * handles it: captures by the background, searches by the search host). Invalid or foreign
+ * messages are dropped with a warning and answered with an error, never passed to a handler.
+ */
+export function registerHandlers(handlers: Partial<Handlers>): void {
+  const runtimeId = browser.runtime.id;
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((msg: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    if (!msg || typeof msg !== 'object' || (msg as Envelope).paperdex !== 1) return false;
+    if (
+      !Object.prototype.hasOwnProperty.call(handlers, (msg as Envelope).type) &&
+      Object.prototype.hasOwnProperty.call(protocol, (msg as Envelope).type)
+    )
+      return false;
+    const checked = validateMessage(msg, sender, runtimeId, origin);
+    if (!checked.ok) {
+      console.warn('[paperdex] dropped message:', checked.error);
+      sendResponse({ ok: false, error: checked.error });
+      return false;
+    }
+    const handler = handlers[checked.type] as ((d: unknown, s: Sender) => Promise<unknown>) | undefined;
+    if (!handler) return false;
+    handler(checked.data, sender).then(sendResponse, (e: unknown) => {
+      console.error('[paperdex]', checked.type, e);
+      sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    });
+    return true;
+  });
+}

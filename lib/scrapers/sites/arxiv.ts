@@ -1,0 +1,649 @@
+/**
+ * arXiv adapter. Owns every page that shows one or more arXiv papers:
+ * - arxiv.org (and www./export.) listings `/list/<archive>/new|recent|pastweek|YYMM|YYYY` → `listing`;
+ * - arxiv.org search results `/search/?query=…`, `/search/advanced?…`, `/search/<archive>?…` → `search`;
+ * - arxiv.org abstract pages `/abs/<id>[vN]` → `paper`;
+ * - full-text renderings of one paper: arxiv.org/html/<id>, ar5iv.labs.arxiv.org|ar5iv.org /html/<id>
+ *   (LaTeXML markup) → `paper`;
+ * - reader mirrors of one paper: alphaxiv.org /abs/<id>, /overview/<id> and huggingface.co/papers/<id>
+ *   → `paper`.
+ * Every paper carries the version-free `ids.arxiv` and the canonical https://arxiv.org/abs/<id> URL, so
+ * the same preprint seen on any of these front ends merges into one record.
+ */
+import type { Adapter, ScrapeResult, ScrapedPaper } from '../../core/types';
+import {
+  absUrl,
+  all,
+  clean,
+  compact,
+  compactPaper,
+  meta,
+  normalizeArxivId,
+  normalizeDoi,
+  parseCount,
+  splitAuthors,
+  text,
+} from '../kit/dom';
+
+/** Which kind of arXiv-related page a URL is, or null when this adapter does not own it. */
+export type ArxivPageType = 'listing' | 'search' | 'abs' | 'html' | 'alphaxiv' | 'huggingface';
+
+const ARXIV_HOST = /^(?:www\.|export\.)?arxiv\.org$/i;
+const AR5IV_HOST = /^(?:ar5iv\.labs\.arxiv\.org|(?:www\.)?ar5iv\.org)$/i;
+const ALPHAXIV_HOST = /^(?:www\.)?alphaxiv\.org$/i;
+const HF_HOST = /^(?:www\.)?huggingface\.co$/i;
+
+/** An arXiv id as it appears in a path segment: new style (with optional version) or old `archive/NNNNNNN`. */
+const ID_IN_PATH = /^(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Za-z]{2})?\/\d{7}(?:v\d+)?)(?:\.(?:pdf|md|html))?\/?$/;
+
+/** Classify a URL; null when it is not a page this adapter owns. */
+export function arxivPageType(url: URL): ArxivPageType | null {
+  const host = url.hostname;
+  const path = url.pathname;
+  if (ARXIV_HOST.test(host)) {
+    if (/^\/list\/[^/]+\/(?:new|recent|pastweek|current|\d{2}(?:\d{2})?(?:-\d{2})?)\/?$/.test(path)) return 'listing';
+    if (/^\/search(?:\/[^/]*)?\/?$/.test(path)) return 'search';
+    const m = path.match(/^\/(abs|html)\/(.+)$/);
+    if (m && ID_IN_PATH.test(m[2])) return m[1] === 'abs' ? 'abs' : 'html';
+    return null;
+  }
+  if (AR5IV_HOST.test(host)) {
+    // ar5iv serves /html/<id>; /abs/<id> redirects there but may be captured before the redirect lands.
+    const m = path.match(/^\/(?:html|abs)\/(.+)$/);
+    return m && ID_IN_PATH.test(m[1]) ? 'html' : null;
+  }
+  if (ALPHAXIV_HOST.test(host)) {
+    const m = path.match(/^\/(?:abs|overview)\/(.+)$/);
+    return m && ID_IN_PATH.test(m[1]) ? 'alphaxiv' : null;
+  }
+  if (HF_HOST.test(host)) {
+    // huggingface.co/papers/<arXiv id>; /papers/trending, /papers/date/… and /papers?q= are feeds, not papers.
+    const m = path.match(/^\/papers\/(.+)$/);
+    return m && ID_IN_PATH.test(m[1]) ? 'huggingface' : null;
+  }
+  return null;
+}
+
+/** The version-free arXiv id a paper page's URL names (`/abs/2301.00001v2` → `2301.00001`). */
+export function arxivIdFromUrl(url: URL): string | undefined {
+  const m = url.pathname.match(/^\/(?:abs|html|pdf|overview|papers)\/(.+?)(?:\.(?:pdf|md|html))?\/?$/);
+  return m ? normalizeArxivId(m[1]) : undefined;
+}
+
+/**
+ * Year implied by an arXiv id: `YYMM.NNNNN` → 20YY; old `archive/YYMMNNN` → 19YY (YY ≥ 91) or 20YY.
+ * arXiv began in August 1991, so old-style two-digit years below 91 are 2000s.
+ */
+export function yearFromArxivId(id: string | undefined): number | undefined {
+  if (!id) return undefined;
+  const modern = id.match(/^(\d{2})(\d{2})\.\d{4,5}$/);
+  if (modern) return 2000 + parseInt(modern[1], 10);
+  const old = id.match(/\/(\d{2})(\d{2})\d{3}$/);
+  if (old) {
+    const yy = parseInt(old[1], 10);
+    return yy >= 91 ? 1900 + yy : 2000 + yy;
+  }
+  return undefined;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** "3 Jan 2023" / "3 January, 2023" → "2023-01-03"; undefined when not a day-month-year date. */
+export function parseDayMonthYear(s: string | null | undefined): string | undefined {
+  const m = clean(s).match(/\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/);
+  if (!m) return undefined;
+  const month = MONTHS[m[2].toLowerCase()] ?? MONTHS[m[2].slice(0, 3).toLowerCase()];
+  const day = parseInt(m[1], 10);
+  if (!month || day < 1 || day > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A category code in parentheses at the end of a subject: "Machine Learning (cs.LG)" → "cs.LG". */
+const CATEGORY_CODE = /\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)\s*$/;
+
+/**
+ * Category codes from an arXiv subjects line ("Machine Learning (cs.LG); Artificial Intelligence (cs.AI)"),
+ * primary (the `span.primary-subject`) first, then the cross-lists in page order, without duplicates.
+ */
+export function parseSubjects(el: Element | null | undefined): string[] {
+  if (!el) return [];
+  const out: string[] = [];
+  const primary = el.querySelector('.primary-subject');
+  const pm = primary ? clean(primary.textContent).match(CATEGORY_CODE) : null;
+  if (pm) out.push(pm[1]);
+  for (const part of textExcept(el, '.descriptor')
+    .replace(/^Subjects:\s*/i, '')
+    .split(';')) {
+    const m = clean(part).match(CATEGORY_CODE);
+    if (m && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+/** What MathJax (v2 HTML-CSS/CHTML/SVG output, v3 containers) adds to the page when it typesets. */
+const MATHJAX_OUTPUT =
+  '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_SVG_Display, .MJX_Assistive_MathML';
+
+/**
+ * Cleaned text of `el` leaving out the subtrees matching `skip` (labels, toggles, footnotes).
+ * Math reads as its TeX source wherever the page keeps it, so a title is the same string before
+ * and after typesetting and on every front end: arXiv's MathJax 2 leaves the source in
+ * `<script type="math/tex">` beside its rendered output (which is skipped); LaTeXML pages
+ * (arxiv.org/html, ar5iv) carry it in `<math alttext>`. MathJax 3 keeps no source, so its
+ * assistive MathML text is used.
+ */
+export function textExcept(el: Element | null | undefined, skip?: string): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        parts.push(c.nodeValue ?? '');
+        continue;
+      }
+      if (c.nodeType !== 1) continue;
+      const e = c as Element;
+      const tag = e.tagName.toLowerCase();
+      if (tag === 'script') {
+        const type = e.getAttribute('type') ?? '';
+        if (/^math\/tex/i.test(type)) {
+          const d = /mode=display/i.test(type) ? '$$' : '$';
+          parts.push(`${d}${clean(e.textContent)}${d}`);
+        }
+        continue;
+      }
+      if (tag === 'style') continue;
+      if (tag === 'math' && e.getAttribute('alttext')) {
+        parts.push(`$${clean(e.getAttribute('alttext'))}$`);
+        continue;
+      }
+      if (tag === 'mjx-container') {
+        parts.push(clean(e.querySelector('mjx-assistive-mml')?.textContent));
+        continue;
+      }
+      if (e.matches(MATHJAX_OUTPUT)) continue;
+      if (skip && e.matches(skip)) {
+        parts.push(' ');
+        continue;
+      }
+      walk(e);
+    }
+  };
+  walk(el);
+  return clean(parts.join(''));
+}
+
+/** "Thompson, Jordan" (citation_author style) → "Jordan Thompson"; other names unchanged. */
+export function displayName(s: string): string {
+  const t = clean(s);
+  const m = t.match(/^([^,]+),\s*([^,]+)$/);
+  return m ? `${m[2]} ${m[1]}` : t;
+}
+
+/** A code-hosting link (GitHub/GitLab/Bitbucket repository) among the links under `el`. */
+function codeLinkIn(el: Element | null | undefined, base: URL): string | undefined {
+  if (!el) return undefined;
+  for (const a of all<HTMLAnchorElement>(el, 'a[href]')) {
+    const href = absUrl(a.getAttribute('href'), base);
+    if (href && isRepoUrl(href)) return href;
+  }
+  // Search results print comments as plain text, so also look for a bare repository URL.
+  const m = clean(el.textContent).match(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/);
+  return m ? m[0].replace(/[.,;)]+$/, '') : undefined;
+}
+
+function isRepoUrl(href: string): boolean {
+  return /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/i.test(href);
+}
+
+const absPage = (id: string): string => `https://arxiv.org/abs/${id}`;
+const pdfPage = (id: string): string => `https://arxiv.org/pdf/${id}`;
+
+/** arXiv mints its own DataCite DOI (10.48550/arXiv.<id>) for every paper; it is not the published version's. */
+function journalDoi(s: string | null | undefined): string | undefined {
+  const d = normalizeDoi(s);
+  return d && !d.startsWith('10.48550/') ? d : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listings
+
+function scrapeListing(doc: Document, url: URL): ScrapedPaper[] {
+  // Current /new pages hold one `dl#articles` per section (New submissions, Cross-lists,
+  // Replacements), each opened by an <h3>; older pages have a single dl. Either way: dt + dd pairs.
+  let dts = all(doc, 'dl#articles > dt');
+  if (dts.length === 0) dts = all(doc, '#dlpage dl > dt');
+  const papers: ScrapedPaper[] = [];
+  const seen = new Set<string>();
+  for (const dt of dts) {
+    let dd = dt.nextElementSibling;
+    while (dd && dd.tagName !== 'DD' && dd.tagName !== 'DT') dd = dd.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD') continue;
+    const absA = dt.querySelector('a[title="Abstract"]') ?? dt.querySelector('a[href*="/abs/"]');
+    const id = normalizeArxivId(absA?.getAttribute('href')) ?? normalizeArxivId(absA?.textContent);
+    const title = textExcept(dd.querySelector('.list-title'), '.descriptor').replace(/^Title:\s*/i, '');
+    if (!title) continue;
+    if (id) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
+    const authorsEl = dd.querySelector('.list-authors');
+    const authors = all(authorsEl, 'a')
+      .map((a) => clean(a.textContent))
+      .filter(Boolean);
+    const pdfA = dt.querySelector('a[title="Download PDF"]') ?? dt.querySelector('a[href*="/pdf/"]');
+    const abstractEl = dd.querySelector('p.mathjax') ?? dd.querySelector('p');
+    const jref = textExcept(dd.querySelector('.list-journal-ref'), '.descriptor');
+    papers.push(
+      compactPaper({
+        title,
+        authors,
+        year: yearFromArxivId(id),
+        venue: jref || undefined,
+        abstract: textExcept(abstractEl) || undefined,
+        categories: parseSubjects(dd.querySelector('.list-subjects')),
+        ids: id ? { arxiv: id } : undefined,
+        url: id ? absPage(id) : undefined,
+        pdfUrl: id && pdfA ? pdfPage(id) : undefined,
+        codeUrl: codeLinkIn(dd.querySelector('.list-comments'), url),
+      }),
+    );
+  }
+  return papers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search results
+
+/** The query a search page ran: `query=` for simple search, the `terms-N-term` values for advanced. */
+function searchQuery(doc: Document, url: URL): string | undefined {
+  const q = clean(url.searchParams.get('query'));
+  if (q) return q;
+  const terms: string[] = [];
+  for (const [k, v] of url.searchParams) if (/^terms-\d+-term$/.test(k) && clean(v)) terms.push(clean(v));
+  if (terms.length) return terms.join(' ');
+  const h1 = text(doc, 'h1.title');
+  const m = h1.match(/results for [^:]+:\s*(.+)$/);
+  return m ? m[1] : undefined;
+}
+
+function scrapeSearch(doc: Document, url: URL): ScrapedPaper[] {
+  const papers: ScrapedPaper[] = [];
+  for (const li of all(doc, 'li.arxiv-result')) {
+    const title = textExcept(li.querySelector('p.title'));
+    if (!title) continue;
+    const idA = li.querySelector('p.list-title a[href*="/abs/"]');
+    const id = normalizeArxivId(idA?.getAttribute('href')) ?? normalizeArxivId(idA?.textContent);
+    const authorsEl = li.querySelector('p.authors');
+    const authors = all(authorsEl, 'a')
+      .map((a) => clean(a.textContent))
+      .filter(Boolean);
+    // More than 25 authors: "…, et al. (N additional authors not shown)".
+    const truncated = /\bet al\b/i.test(textExcept(authorsEl, 'a'));
+    // The full abstract ends in a "△ Less" toggle link; the short one is a truncated preview.
+    const abstract = textExcept(li.querySelector('span.abstract-full'), 'a.is-size-7').replace(/\s*△\s*Less\s*$/, '');
+    const categories = all(li, 'div.tags.is-inline-block span.tag')
+      .map((s) => clean(s.textContent))
+      .filter((c) => /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/.test(c));
+    const doiA = li.querySelector('.tags.has-addons a[href*="doi.org/"]');
+    const doi = journalDoi(doiA?.getAttribute('href') ?? doiA?.textContent);
+    let venue: string | undefined;
+    let comments: Element | undefined;
+    for (const p of all(li, 'p.comments')) {
+      const label = text(p, 'span');
+      if (/^Journal ref/i.test(label)) venue = textExcept(p).replace(/^Journal ref:?\s*/i, '') || undefined;
+      else if (/^Comments/i.test(label)) comments = p;
+    }
+    // "Submitted 5 February, 2023; v1 submitted 3 January, 2023; originally announced January 2023."
+    // The v1 date is the original submission, the same date an /abs/ page's dateline gives.
+    const dateLine = all(li, 'p.is-size-7:not(.comments)').find((p) => /Submitted/.test(p.textContent ?? ''));
+    const dl = clean(dateLine?.textContent);
+    const v1 = dl.match(/v1\s*submitted\s+([^;.]+)/i);
+    const date = parseDayMonthYear(v1?.[1]) ?? parseDayMonthYear(dl.match(/Submitted\s+([^;.]+)/)?.[1]);
+    const pdfA = li.querySelector('p.list-title a[href*="/pdf/"]');
+    papers.push(
+      compactPaper({
+        title,
+        authors,
+        authorsTruncated: truncated || undefined,
+        year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
+        date,
+        venue,
+        abstract: abstract || undefined,
+        categories,
+        ids: compact({ arxiv: id, doi }),
+        url: id ? absPage(id) : undefined,
+        pdfUrl: id && pdfA ? pdfPage(id) : undefined,
+        codeUrl: codeLinkIn(comments, url),
+      }),
+    );
+  }
+  return papers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abstract pages
+
+/** The `td.tablecell` value cells of the abs page's metadata table, keyed by their label ("Journal reference"). */
+function metaRows(doc: Document): Map<string, Element> {
+  const rows = new Map<string, Element>();
+  for (const tr of all(doc, '.metatable tr')) {
+    const cells = all(tr, 'td');
+    if (cells.length < 2) continue;
+    const label = clean(cells[0].textContent).replace(/:$/, '').toLowerCase();
+    if (label && !rows.has(label)) rows.set(label, cells[1]);
+  }
+  return rows;
+}
+
+function scrapeAbs(doc: Document, url: URL): ScrapedPaper | null {
+  const id = arxivIdFromUrl(url) ?? normalizeArxivId(meta(doc, 'citation_arxiv_id'));
+  const title = textExcept(doc.querySelector('h1.title'), '.descriptor').replace(/^Title:\s*/i, '') || meta(doc, 'citation_title');
+  if (!title) return null;
+  let authors = all(doc, 'div.authors a')
+    .map((a) => clean(a.textContent))
+    .filter(Boolean);
+  if (authors.length === 0) authors = citationAuthors(doc);
+  const abstract =
+    textExcept(doc.querySelector('blockquote.abstract'), '.descriptor').replace(/^Abstract:\s*/i, '') || meta(doc, 'citation_abstract');
+  const rows = metaRows(doc);
+  const subjectsCell = rows.get('subjects') ?? doc.querySelector('td.subjects');
+  // "Report number" rows reuse td.jref, so the journal reference is found by its label first.
+  const jrefCell = rows.get('journal reference') ?? (rows.size === 0 ? doc.querySelector('td.jref') : null);
+  const doiCell = rows.get('related doi') ?? rows.get('doi') ?? doc.querySelector('td.doi');
+  const doiA = doiCell?.querySelector('a[data-doi], a[href*="doi.org/"]');
+  const doi =
+    journalDoi(doiA?.getAttribute('data-doi')) ??
+    journalDoi(doiA?.getAttribute('href')) ??
+    journalDoi(doiCell?.textContent) ??
+    journalDoi(meta(doc, 'citation_doi'));
+  // "[Submitted on 3 Jan 2023 (v1), last revised 5 Feb 2023 (this version, v2)]": the first date is v1's.
+  const dateline = text(doc, '.dateline');
+  const date = parseDayMonthYear(dateline.match(/Submitted on\s+(.+)/i)?.[1]) ?? isoFromSlashDate(meta(doc, 'citation_date'));
+  const hasPdf = !!doc.querySelector('a.download-pdf, .full-text a[href*="/pdf/"]') || !!meta(doc, 'citation_pdf_url');
+  return compactPaper({
+    title,
+    authors,
+    year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
+    date,
+    venue: jrefCell ? clean(jrefCell.textContent) || undefined : undefined,
+    abstract: abstract || undefined,
+    categories: parseSubjects(subjectsCell),
+    ids: compact({ arxiv: id, doi }),
+    url: id ? absPage(id) : undefined,
+    pdfUrl: id && hasPdf ? pdfPage(id) : undefined,
+    codeUrl: codeLinkIn(rows.get('comments') ?? doc.querySelector('td.comments'), url),
+  });
+}
+
+function citationAuthors(doc: Document): string[] {
+  return all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
+    .map((m) => displayName(m.getAttribute('content') ?? ''))
+    .filter(Boolean);
+}
+
+/** "2023/01/03" (citation_date) → "2023-01-03". */
+function isoFromSlashDate(s: string): string | undefined {
+  const m = s.match(/^(\d{4})[/-](\d{1,2})[/-](\d{1,2})/);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// LaTeXML full text (arxiv.org/html, ar5iv)
+
+/** Footnotes (`\thanks`) and error boxes LaTeXML puts inside titles. */
+const LTX_TITLE_CLUTTER = '.ltx_note, .ltx_ERROR, script, style';
+/** Footnotes, affiliation marks, e-mails and addresses LaTeXML puts inside author names. */
+const LTX_NAME_CLUTTER = `${LTX_TITLE_CLUTTER}, .ltx_role_footnote, .ltx_contact, .ltx_role_affiliation, .ltx_role_email, .ltx_role_address, sup`;
+
+/**
+ * Author names from a LaTeXML `.ltx_personname`: the text before the first line break (what follows is
+ * usually the affiliation), split on commas / "and" when several authors share one block.
+ */
+function ltxPersonNames(el: Element): string[] {
+  const parts: string[] = [];
+  let stop = false;
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c && !stop; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (e.tagName === 'BR' || e.matches('.ltx_break')) {
+          if (clean(parts.join(''))) stop = true;
+          continue;
+        }
+        if (e.matches(LTX_NAME_CLUTTER)) continue;
+        walk(e);
+      }
+    }
+  };
+  walk(el);
+  return splitAuthors(parts.join(' ')).authors.filter((n) => /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u4e00-\u9fff]/.test(n));
+}
+
+function scrapeLatexml(doc: Document, url: URL): ScrapedPaper | null {
+  const id = arxivIdFromUrl(url);
+  const h1 = doc.querySelector('h1.ltx_title_document') ?? doc.querySelector('.ltx_title.ltx_title_document');
+  // <title> on arxiv.org/html is the bare title; on ar5iv it is "[2301.00001] Title".
+  const title = textExcept(h1, LTX_TITLE_CLUTTER) || clean(doc.title).replace(/^\[[^\]]+\]\s*/, '');
+  if (!title) return null;
+  const authors: string[] = [];
+  for (const p of all(doc, '.ltx_authors .ltx_creator.ltx_role_author .ltx_personname')) {
+    for (const n of ltxPersonNames(p)) if (!authors.includes(n)) authors.push(n);
+  }
+  const abstractEl = doc.querySelector('.ltx_abstract');
+  const abstract = textExcept(abstractEl, 'h6, .ltx_title_abstract, .ltx_note').replace(/^Abstract\.?\s*/i, '');
+  return compactPaper({
+    title,
+    authors,
+    year: yearFromArxivId(id),
+    abstract: abstract || undefined,
+    ids: id ? { arxiv: id } : undefined,
+    url: id ? absPage(id) : undefined,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader mirrors (alphaXiv, Hugging Face papers)
+
+interface HfAuthor {
+  name?: unknown;
+}
+interface HfPaper {
+  id?: unknown;
+  title?: unknown;
+  authors?: unknown;
+  summary?: unknown;
+  publishedAt?: unknown;
+  githubRepo?: unknown;
+}
+
+/**
+ * The paper object Hugging Face server-renders into a hydration element's `data-props` JSON
+ * (`<div class="SVELTE_HYDRATER contents" data-target="…" data-props="{&quot;paper&quot;:{…}}">`).
+ * Only elements whose props mention "paper" are parsed, and only one whose id matches the URL's is used.
+ */
+function hfPaperProps(doc: Document, id: string | undefined): HfPaper | undefined {
+  for (const el of all(doc, '[data-props]')) {
+    const raw = el.getAttribute('data-props') ?? '';
+    if (!raw.includes('"paper"')) continue;
+    try {
+      const props = JSON.parse(raw) as { paper?: HfPaper };
+      const p = props.paper;
+      if (p && typeof p.title === 'string' && (!id || normalizeArxivId(String(p.id ?? '')) === id)) return p;
+    } catch {
+      /* not JSON: ignore */
+    }
+  }
+  return undefined;
+}
+
+/** The first schema.org ScholarlyArticle/Article in the page's JSON-LD, if any. */
+function jsonLdArticle(doc: Document): { name?: string; authors: string[]; abstract?: string } | undefined {
+  for (const s of all(doc, 'script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(s.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const items = (Array.isArray(data) ? data : [data]).flatMap((d) =>
+      d && typeof d === 'object' && Array.isArray((d as { '@graph'?: unknown[] })['@graph'])
+        ? (d as { '@graph': unknown[] })['@graph']
+        : [d],
+    );
+    for (const it of items) {
+      if (!it || typeof it !== 'object') continue;
+      const o = it as Record<string, unknown>;
+      const type = ([] as unknown[]).concat(o['@type']).map(String);
+      if (!type.some((t) => /Article$/.test(t))) continue;
+      const name = typeof o.headline === 'string' ? o.headline : typeof o.name === 'string' ? o.name : undefined;
+      const authors = ([] as unknown[])
+        .concat(o.author ?? [])
+        .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? String((a as { name?: unknown }).name ?? '') : ''))
+        .map(clean)
+        .filter(Boolean);
+      const abstract =
+        typeof o.abstract === 'string' ? clean(o.abstract) : typeof o.description === 'string' ? clean(o.description) : undefined;
+      return { name: name ? clean(name) : undefined, authors, abstract };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Author names Hugging Face renders after an "Authors:" label, each a <button> (unclaimed) or a
+ * profile <a> (claimed), e.g. `<span>Authors:</span><span class="contents"><button>Jane Doe</button>,</span>`.
+ */
+function labelledAuthors(doc: Document): string[] {
+  const label = all(doc, 'main span').find((s) => clean(s.textContent) === 'Authors:');
+  const box = label?.parentElement;
+  if (!box) return [];
+  return all(box, 'button, a')
+    .map((e) => clean(e.textContent))
+    .filter((n) => n && n !== 'Authors:' && !/^\d+$/.test(n));
+}
+
+/** Strip a mirror's decoration from a <title>/og:title: "Paper page - X" (HF), "X | alphaXiv". */
+function mirrorTitle(s: string): string {
+  return clean(s)
+    .replace(/^Paper page\s*[-–—]\s*/i, '')
+    .replace(/\s*[|–—-]\s*alphaXiv\s*$/i, '');
+}
+
+/** The paragraph(s) under a heading reading "Abstract" (HF's server-rendered abstract section). */
+function abstractUnderHeading(doc: Document): string {
+  for (const h of all(doc, 'h2, h3')) {
+    if (!/^abstract$/i.test(clean(h.textContent))) continue;
+    const next = h.nextElementSibling;
+    if (next) return textExcept(next);
+  }
+  return '';
+}
+
+function scrapeMirror(doc: Document, url: URL, site: 'alphaxiv' | 'huggingface'): ScrapedPaper | null {
+  const id = arxivIdFromUrl(url);
+  const props = site === 'huggingface' ? hfPaperProps(doc, id) : undefined;
+  const propAuthors = Array.isArray(props?.authors)
+    ? (props.authors as HfAuthor[]).map((a) => (typeof a?.name === 'string' ? clean(a.name) : '')).filter(Boolean)
+    : [];
+  const h1 = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  // A paper page's <title>/og:title carries the site's decoration; an error page or an unrendered
+  // app shell does not (its <h1> may read "404"), so the <h1> is trusted only on a decorated page.
+  const pageTitle = meta(doc, 'og:title') || clean(doc.title);
+  const decorated = mirrorTitle(pageTitle);
+  const isPaperPage = decorated !== '' && decorated !== pageTitle;
+  const ld = jsonLdArticle(doc);
+  const title =
+    (typeof props?.title === 'string' ? clean(props.title) : '') ||
+    meta(doc, 'citation_title') ||
+    ld?.name ||
+    (isPaperPage ? textExcept(h1) || decorated : '');
+  if (!title) return null;
+  let authors = propAuthors.length ? propAuthors : citationAuthors(doc);
+  if (!authors.length && ld?.authors.length) authors = ld.authors;
+  if (!authors.length && site === 'huggingface') authors = labelledAuthors(doc);
+  const abstract =
+    (typeof props?.summary === 'string' ? clean(props.summary) : '') ||
+    meta(doc, 'citation_abstract') ||
+    ld?.abstract ||
+    abstractUnderHeading(doc);
+  const published = typeof props?.publishedAt === 'string' ? props.publishedAt.match(/^\d{4}-\d{2}-\d{2}/)?.[0] : undefined;
+  const date = published ?? isoFromSlashDate(meta(doc, 'citation_date'));
+  // The repository link belongs to the paper's header section (the site footer links elsewhere on GitHub).
+  const propRepo = typeof props?.githubRepo === 'string' && isRepoUrl(props.githubRepo) ? props.githubRepo : undefined;
+  const header = h1?.closest('section') ?? h1?.parentElement ?? null;
+  const codeUrl = propRepo ?? codeLinkIn(header, url);
+  return compactPaper({
+    title,
+    authors,
+    year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
+    date,
+    abstract: abstract || undefined,
+    ids: id ? { arxiv: id } : undefined,
+    url: id ? absPage(id) : undefined,
+    codeUrl,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The arXiv adapter: listings, search results, abstract pages, full-text HTML and reader mirrors. */
+export const arxiv: Adapter = {
+  id: 'arxiv',
+  name: 'arXiv',
+  detect(url: URL): boolean {
+    return arxivPageType(url) !== null;
+  },
+  scrape(doc: Document, url: URL): ScrapeResult | null {
+    const type = arxivPageType(url);
+    if (!type) return null;
+    const base = { site: 'arxiv' as const, url: url.href };
+    switch (type) {
+      case 'listing': {
+        const papers = scrapeListing(doc, url);
+        return papers.length ? { ...base, kind: 'listing', papers } : null;
+      }
+      case 'search': {
+        const papers = scrapeSearch(doc, url);
+        if (!papers.length) return null;
+        // "Showing 1–50 of 1,234 results for all: transformer"
+        const total = text(doc, 'h1.title').match(/\bof\s+([\d,.]+)\s+results?\b/i);
+        return compact<ScrapeResult>({
+          ...base,
+          kind: 'search',
+          query: searchQuery(doc, url),
+          totalResults: total ? parseCount(total[1]) : undefined,
+          papers,
+        });
+      }
+      case 'abs': {
+        const p = scrapeAbs(doc, url);
+        return p ? { ...base, kind: 'paper', papers: [p] } : null;
+      }
+      case 'html': {
+        const p = scrapeLatexml(doc, url);
+        return p ? { ...base, kind: 'paper', papers: [p] } : null;
+      }
+      case 'alphaxiv':
+      case 'huggingface': {
+        const p = scrapeMirror(doc, url, type);
+        return p ? { ...base, kind: 'paper', papers: [p] } : null;
+      }
+    }
+  },
+};

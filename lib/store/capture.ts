@@ -1,0 +1,344 @@
+/**
+ * Writing a page capture into the library: one Dexie transaction per capture that upserts papers
+ * (identity + field merge from lib/core/identity.ts), the page's author and linked co-author profiles,
+ * and one provenance row in `sources`. Idempotent: the same page twice adds no duplicates; a changed
+ * citation count updates the paper and is appended to its citation history.
+ */
+import type { PaperdexDB } from './db';
+import { canonicalIds, idKeys, idsConflict, mergePaper, paperIdFor, sameByTitle, hash64, union } from '../core/identity';
+import { nameKey, titleKey } from '../core/normalize';
+import type {
+  AuthorRecord,
+  CaptureRecord,
+  PaperRecord,
+  ReportedMetrics,
+  ReportedSnapshot,
+  ScrapeResult,
+  ScrapedPaper,
+  ScrapedProfileRef,
+  SiteId,
+} from '../core/types';
+
+/** What one capture did, for the popup and the toolbar badge. */
+export interface CaptureSummary {
+  captureId: number;
+  site: SiteId;
+  kind: ScrapeResult['kind'];
+  url: string;
+  capturedAt: string;
+  authorId?: string;
+  authorName?: string;
+  paperIds: string[];
+  papersFound: number;
+  papersNew: number;
+  papersUpdated: number;
+  papersUnchanged: number;
+  /**
+   * Per scraped paper (same order as the capture's `papers`): whether it was already in the
+   * library before this capture. Drives the "in Paperdex" badges; not kept in tab state.
+   */
+  known?: boolean[];
+}
+
+/** Options for {@link saveCapture}. */
+export interface SaveOptions {
+  /** Capture time (defaults to now). */
+  now?: Date;
+  /**
+   * Identifies one page visit. Re-scrapes of the same visit (rows appended by "Show more", SPA
+   * re-renders) update that visit's provenance row instead of adding one per re-scrape.
+   */
+  visitId?: string;
+}
+
+const MIN_SNAPSHOT_GAP_MS = 24 * 3600 * 1000;
+
+/** Profile key of an author on a site: `site:profileId`, else `site:url`. */
+export function profileKey(site: SiteId, ref: { id?: string; url?: string }, fallbackUrl?: string): string | undefined {
+  const k = ref.id ?? ref.url ?? fallbackUrl;
+  return k ? `${site}:${k}` : undefined;
+}
+
+/** Stable id of an author created from a profile key. */
+export function authorIdFor(key: string): string {
+  return 'a-' + hash64(key);
+}
+
+function metricsOf(m: ReportedMetrics | undefined): ReportedMetrics {
+  const out: ReportedMetrics = {};
+  if (!m) return out;
+  for (const k of ['citations', 'hIndex', 'i10Index', 'papers', 'since', 'citationsPerYear', 'other'] as const) {
+    if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
+  }
+  return out;
+}
+
+function comparable(r: PaperRecord): string {
+  const { updatedAt: _u, sources: _s, citationHistory: _c, addedAt: _a, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+/** Find the stored paper a scraped paper is, if any (strong ids first, then title evidence). */
+async function findPaper(db: PaperdexDB, p: ScrapedPaper): Promise<PaperRecord | undefined> {
+  const ids = canonicalIds(p.ids);
+  const keys = idKeys(ids);
+  if (keys.length) {
+    const hits = await db.papers.where('idKeys').anyOf(keys).toArray();
+    const ok = hits.find((r) => !idsConflict(ids, r.ids));
+    if (ok) return ok;
+  }
+  const tk = titleKey(p.title);
+  if (!tk) return undefined;
+  const cands = await db.papers.where('titleKey').equals(tk).toArray();
+  return cands.find((r) => sameByTitle(p, r));
+}
+
+/** A complete library record for a paper new to the library (no sightings yet). */
+export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecord {
+  const ids = canonicalIds(p.ids);
+  const r: PaperRecord = {
+    id,
+    title: p.title,
+    authors: p.authors,
+    authorsTruncated: p.authorsTruncated || undefined,
+    year: p.year,
+    date: p.date,
+    venue: p.venue,
+    abstract: p.abstract,
+    tldr: p.tldr,
+    categories: p.categories?.length ? p.categories : undefined,
+    keywords: p.keywords?.length ? p.keywords : undefined,
+    citations: p.citations,
+    ids,
+    url: p.url,
+    pdfUrl: p.pdfUrl,
+    codeUrl: p.codeUrl,
+    hasCode: p.hasCode || !!p.codeUrl || undefined,
+    type: p.type,
+    sources: [],
+    citationHistory: [],
+    idKeys: idKeys(ids),
+    titleKey: titleKey(p.title),
+    authorIds: [],
+    collectionIds: [],
+    addedAt: nowMs,
+    updatedAt: nowMs,
+  };
+  for (const k of Object.keys(r) as (keyof PaperRecord)[]) if (r[k] === undefined) delete r[k];
+  return r;
+}
+
+/** Record this site's sighting on the paper and the citation count history. */
+function addSighting(r: PaperRecord, site: SiteId, url: string, at: string, citations?: number): void {
+  const src = r.sources.find((s) => s.site === site && s.url === url);
+  if (src) {
+    src.capturedAt = at;
+    if (citations !== undefined) src.citations = citations;
+  } else {
+    r.sources.push(citations !== undefined ? { site, url, capturedAt: at, citations } : { site, url, capturedAt: at });
+  }
+  if (citations !== undefined) {
+    const last = [...r.citationHistory].reverse().find((h) => h.site === site);
+    if (!last || last.citations !== citations) r.citationHistory.push({ at, site, citations });
+  }
+}
+
+/**
+ * Create or update the author behind a site profile. `found` is the current record (from this
+ * transaction's working set or the database), if any.
+ */
+function applyProfile(
+  found: AuthorRecord | undefined,
+  site: SiteId,
+  key: string,
+  ref: ScrapedProfileRef & { interests?: string[]; homepage?: string },
+  nowMs: number,
+  isPageAuthor: boolean,
+): AuthorRecord {
+  const profile = { site, url: ref.url ?? '', ...(ref.id ? { id: ref.id } : {}) };
+  if (!found) {
+    const a: AuthorRecord = {
+      id: authorIdFor(key),
+      name: ref.name,
+      nameKey: nameKey(ref.name),
+      profiles: profile.url ? [profile] : [],
+      profileKeys: [key],
+      reported: [],
+      paperIds: [],
+      addedAt: nowMs,
+      updatedAt: nowMs,
+    };
+    if (ref.affiliation) a.affiliation = ref.affiliation;
+    if (ref.interests?.length) a.interests = ref.interests;
+    if (ref.homepage) a.homepage = ref.homepage;
+    return a;
+  }
+  const a = { ...found, profiles: [...found.profiles] };
+  // The author's own page is authoritative for their name and details; a co-author link is not
+  // (it may show "R Manmatha" where the profile says "R. Manmatha").
+  if (isPageAuthor) {
+    a.name = ref.name || a.name;
+    a.nameKey = nameKey(a.name);
+    if (ref.affiliation) a.affiliation = ref.affiliation;
+    if (ref.interests?.length) a.interests = ref.interests;
+    if (ref.homepage) a.homepage = ref.homepage;
+  } else if (!a.affiliation && ref.affiliation) a.affiliation = ref.affiliation;
+  const p = a.profiles.find((x) => x.site === site && (x.id ? x.id === profile.id : x.url === profile.url));
+  if (p) {
+    if (profile.url) p.url = profile.url;
+  } else if (profile.url) a.profiles.push(profile);
+  return a;
+}
+
+function addSnapshot(a: AuthorRecord, snap: ReportedSnapshot): void {
+  const last = [...a.reported].reverse().find((s) => s.site === snap.site);
+  const { site: _s, url: _u, capturedAt: _c, ...values } = snap;
+  if (last) {
+    const { site: _ls, url: _lu, capturedAt: lc, ...lastValues } = last;
+    const same = JSON.stringify(lastValues) === JSON.stringify(values);
+    if (same && Date.parse(snap.capturedAt) - Date.parse(lc) < MIN_SNAPSHOT_GAP_MS) return;
+  }
+  a.reported.push(snap);
+}
+
+/**
+ * Store a scrape in one transaction. Returns what changed. Papers without a title are skipped.
+ */
+export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: SaveOptions = {}): Promise<CaptureSummary> {
+  const now = opts.now ?? new Date();
+  const nowMs = now.getTime();
+  const at = now.toISOString();
+  const { site, url } = result;
+
+  return db.transaction('rw', db.papers, db.authors, db.sources, async () => {
+    const paperIds: string[] = [];
+    let papersNew = 0,
+      papersUpdated = 0,
+      papersUnchanged = 0;
+    const touched = new Map<string, PaperRecord>();
+    const authorsByKey = new Map<string, AuthorRecord>();
+    const loadAuthor = async (key: string) => authorsByKey.get(key) ?? (await db.authors.where('profileKeys').equals(key).first());
+
+    const known: boolean[] = [];
+    const createdHere = new Set<string>();
+    for (const p of result.papers) {
+      if (!p.title?.trim()) {
+        known.push(false);
+        continue;
+      }
+      const found = await findPaper(db, p);
+      const existing = found && (touched.get(found.id) ?? found);
+      known.push(!!existing && !createdHere.has(existing.id));
+      let rec: PaperRecord;
+      if (existing) {
+        const before = comparable(existing);
+        rec = mergePaper(
+          { ...existing, sources: existing.sources.map((s) => ({ ...s })), citationHistory: [...existing.citationHistory] },
+          p,
+        );
+        if (comparable(rec) !== before) {
+          rec.updatedAt = nowMs;
+          if (!touched.has(rec.id)) papersUpdated++;
+        } else if (!touched.has(rec.id)) papersUnchanged++;
+      } else {
+        rec = newPaper(p, paperIdFor(p), nowMs);
+        // A different paper may already hold the derived id (same title, conflicting DOI):
+        // derive a distinct one deterministically.
+        for (let i = 2; await db.papers.get(rec.id); i++) rec.id = paperIdFor(p) + '-' + i;
+        createdHere.add(rec.id);
+        papersNew++;
+      }
+      addSighting(rec, site, url, at, p.citations);
+
+      // Linked author profiles next to the paper (e.g. Scholar search results).
+      for (const ref of p.authorProfiles ?? []) {
+        const key = profileKey(site, ref);
+        if (!key || !ref.name) continue;
+        const a = applyProfile(await loadAuthor(key), site, key, ref, nowMs, false);
+        authorsByKey.set(key, a);
+        a.paperIds = union(a.paperIds, [rec.id]) ?? [];
+        rec.authorIds = union(rec.authorIds, [a.id]) ?? [];
+      }
+      touched.set(rec.id, rec);
+      // Written now (inside the transaction) so that later rows of the same page find it: a
+      // Scholar cluster page lists several versions of one paper.
+      await db.papers.put(rec);
+      if (!paperIds.includes(rec.id)) paperIds.push(rec.id);
+    }
+
+    let authorId: string | undefined;
+    let authorName: string | undefined;
+    if (result.author?.name) {
+      const au = result.author;
+      const key = profileKey(site, au, url)!;
+      const a = applyProfile(await loadAuthor(key), site, key, { ...au, url: au.url ?? url }, nowMs, true);
+      authorsByKey.set(key, a);
+      addSnapshot(a, { site, url: au.url ?? url, capturedAt: at, ...metricsOf(au.metrics) });
+      if (au.coauthors?.length) a.coauthors = au.coauthors;
+      a.paperIds = union(a.paperIds, paperIds) ?? [];
+      for (const id of paperIds) {
+        const r = touched.get(id)!;
+        r.authorIds = union(r.authorIds, [a.id]) ?? [];
+      }
+      authorId = a.id;
+      authorName = a.name;
+    }
+
+    for (const a of authorsByKey.values()) a.updatedAt = nowMs;
+    await db.papers.bulkPut([...touched.values()]);
+    await db.authors.bulkPut([...authorsByKey.values()]);
+
+    const row: CaptureRecord = {
+      site,
+      kind: result.kind,
+      url,
+      capturedAt: at,
+      at: nowMs,
+      paperIds,
+      papersNew,
+      papersUpdated,
+      papersUnchanged,
+      ...(authorId ? { authorId, authorName } : {}),
+      ...(result.query !== undefined ? { query: result.query } : {}),
+      ...(opts.visitId ? { visitId: opts.visitId } : {}),
+    };
+    let captureId: number;
+    const prev = opts.visitId ? (await db.sources.where('visitId').equals(opts.visitId).toArray()).find((c) => c.url === url) : undefined;
+    if (prev?.id !== undefined) {
+      // Same visit, re-scraped: keep one row; counts describe the whole visit.
+      row.papersNew += prev.papersNew;
+      row.papersUpdated += prev.papersUpdated;
+      row.papersUnchanged = Math.max(0, paperIds.length - row.papersNew - row.papersUpdated);
+      row.capturedAt = prev.capturedAt;
+      row.at = prev.at;
+      await db.sources.put({ ...row, id: prev.id });
+      captureId = prev.id;
+    } else {
+      captureId = (await db.sources.add(row)) as number;
+    }
+    return {
+      captureId,
+      site,
+      kind: result.kind,
+      url,
+      capturedAt: row.capturedAt,
+      authorId,
+      authorName,
+      paperIds,
+      papersFound: paperIds.length,
+      papersNew: row.papersNew,
+      papersUpdated: row.papersUpdated,
+      papersUnchanged: row.papersUnchanged,
+      known,
+    };
+  });
+}
+
+/** Which of these papers are already in the library (read-only; for badges when not capturing). */
+export async function lookupKnown(db: PaperdexDB, papers: ScrapedPaper[]): Promise<boolean[]> {
+  return db.transaction('r', db.papers, async () => {
+    const out: boolean[] = [];
+    for (const p of papers) out.push(!!p.title?.trim() && !!(await findPaper(db, p)));
+    return out;
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Named collections and library edits: create, rename, delete (papers are never deleted with a
+ * collection), add and remove papers, delete papers with an undo snapshot. Membership lives on the
+ * paper (`collectionIds`, a multiEntry index). Every edit bumps the papers' `updatedAt` so the
+ * search index picks it up, including after a restart.
+ */
+import type { PaperdexDB } from './db';
+import { hash64 } from '../core/identity';
+import type { AuthorRecord, CollectionRecord, PaperRecord } from '../core/types';
+
+/** A user-facing error (bad name, missing collection). */
+export class CollectionError extends Error {}
+
+function cleanName(name: string): string {
+  const n = name
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!n) throw new CollectionError('A collection needs a name.');
+  if (n.length > 120) throw new CollectionError('Collection names are at most 120 characters.');
+  if (n.toLowerCase() === 'all papers') throw new CollectionError('“All papers” is the whole library; choose another name.');
+  return n;
+}
+
+async function nameTaken(db: PaperdexDB, name: string, except?: string): Promise<boolean> {
+  const all = await db.collections.toArray();
+  return all.some((c) => c.id !== except && c.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Every collection, by name. */
+export async function listCollections(db: PaperdexDB): Promise<(CollectionRecord & { count: number })[]> {
+  const cs = await db.collections.toArray();
+  const out = await Promise.all(cs.map(async (c) => ({ ...c, count: await db.papers.where('collectionIds').equals(c.id).count() })));
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A free name: `name`, else `name (2)`, `name (3)`, … (used when importing). */
+export async function freeName(db: PaperdexDB, name: string): Promise<string> {
+  const base = cleanName(name);
+  if (!(await nameTaken(db, base))) return base;
+  // Keep within the 120-character limit once " (n)" is added.
+  const stem = base.slice(0, 110);
+  for (let i = 2; ; i++) if (!(await nameTaken(db, `${stem} (${i})`))) return `${stem} (${i})`;
+}
+
+/** Create a collection. Names are unique (case-insensitive). */
+export async function createCollection(db: PaperdexDB, name: string, now = Date.now(), id?: string): Promise<CollectionRecord> {
+  const n = cleanName(name);
+  return db.transaction('rw', db.collections, async () => {
+    if (await nameTaken(db, n)) throw new CollectionError(`A collection named “${n}” already exists.`);
+    const c: CollectionRecord = { id: id ?? `c-${hash64(`${n}:${now}:${Math.random()}`)}`, name: n, createdAt: now, updatedAt: now };
+    await db.collections.add(c);
+    return c;
+  });
+}
+
+/** Rename a collection. */
+export async function renameCollection(db: PaperdexDB, id: string, name: string): Promise<void> {
+  const n = cleanName(name);
+  await db.transaction('rw', db.collections, async () => {
+    const c = await db.collections.get(id);
+    if (!c) throw new CollectionError('That collection no longer exists.');
+    if (await nameTaken(db, n, id)) throw new CollectionError(`A collection named “${n}” already exists.`);
+    await db.collections.update(id, { name: n, updatedAt: Date.now() });
+  });
+}
+
+/** Delete a collection. Its papers stay in the library. Returns the ids of papers it held. */
+export async function deleteCollection(db: PaperdexDB, id: string): Promise<string[]> {
+  return db.transaction('rw', db.collections, db.papers, async () => {
+    const papers = await db.papers.where('collectionIds').equals(id).toArray();
+    const now = Date.now();
+    for (const p of papers) {
+      p.collectionIds = p.collectionIds.filter((c) => c !== id);
+      p.updatedAt = now;
+    }
+    await db.papers.bulkPut(papers);
+    await db.collections.delete(id);
+    return papers.map((p) => p.id);
+  });
+}
+
+/** Add papers to a collection (idempotent). Returns the ids that changed. */
+export async function addToCollection(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
+  return db.transaction('rw', db.collections, db.papers, async () => {
+    if (!(await db.collections.get(id))) throw new CollectionError('That collection no longer exists.');
+    const papers = (await db.papers.bulkGet(paperIds)).filter((p): p is PaperRecord => !!p && !p.collectionIds.includes(id));
+    const now = Date.now();
+    for (const p of papers) {
+      p.collectionIds = [...p.collectionIds, id];
+      p.updatedAt = now;
+    }
+    await db.papers.bulkPut(papers);
+    await db.collections.update(id, { updatedAt: now });
+    return papers.map((p) => p.id);
+  });
+}
+
+/** Remove papers from a collection (they stay in the library). Returns the ids that changed. */
+export async function removeFromCollection(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
+  return db.transaction('rw', db.collections, db.papers, async () => {
+    const papers = (await db.papers.bulkGet(paperIds)).filter((p): p is PaperRecord => !!p && p.collectionIds.includes(id));
+    const now = Date.now();
+    for (const p of papers) {
+      p.collectionIds = p.collectionIds.filter((c) => c !== id);
+      p.updatedAt = now;
+    }
+    await db.papers.bulkPut(papers);
+    await db.collections.update(id, { updatedAt: now });
+    return papers.map((p) => p.id);
+  });
+}
+
+/** What {@link deletePapers} removed, to put back with {@link restorePapers}. */
+export interface DeletedSnapshot {
+  papers: PaperRecord[];
+  authors: AuthorRecord[];
+}
+
+/** Delete papers from the library (and from their authors' lists). Returns an undo snapshot. */
+export async function deletePapers(db: PaperdexDB, ids: string[]): Promise<DeletedSnapshot> {
+  return db.transaction('rw', db.papers, db.authors, async () => {
+    const papers = (await db.papers.bulkGet(ids)).filter((p): p is PaperRecord => !!p);
+    const gone = new Set(papers.map((p) => p.id));
+    const authorIds = [...new Set(papers.flatMap((p) => p.authorIds))];
+    const authors = (await db.authors.bulkGet(authorIds)).filter((a): a is AuthorRecord => !!a);
+    await db.authors.bulkPut(authors.map((a) => ({ ...a, paperIds: a.paperIds.filter((id) => !gone.has(id)) })));
+    await db.papers.bulkDelete([...gone]);
+    return { papers, authors };
+  });
+}
+
+/** Undo {@link deletePapers}: the papers and their authors' lists come back as they were. */
+export async function restorePapers(db: PaperdexDB, snap: DeletedSnapshot): Promise<void> {
+  await db.transaction('rw', db.papers, db.authors, async () => {
+    const now = Date.now();
+    await db.papers.bulkPut(snap.papers.map((p) => ({ ...p, updatedAt: now })));
+    for (const a of snap.authors) {
+      const cur = await db.authors.get(a.id);
+      const paperIds = [...new Set([...(cur?.paperIds ?? []), ...a.paperIds])];
+      await db.authors.put({ ...(cur ?? a), paperIds });
+    }
+  });
+}
+
+/** Delete everything Paperdex stored (papers, authors, captures, collections, the search index). Returns the paper ids that were removed. */
+export async function wipeLibrary(db: PaperdexDB): Promise<string[]> {
+  return db.transaction('rw', [db.papers, db.authors, db.sources, db.collections, db.meta], async () => {
+    const ids = (await db.papers.toCollection().primaryKeys()) as string[];
+    await Promise.all([db.papers.clear(), db.authors.clear(), db.sources.clear(), db.collections.clear(), db.meta.clear()]);
+    return ids;
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The IndexedDB schema (Dexie) and every version of it. The database lives in the extension's own
+ * origin: only the background and extension pages open it (a content script's IndexedDB would be
+ * the web page's). Later schema versions are added below, never edited in place.
+ */
+import Dexie, { type EntityTable, type PromiseExtended } from 'dexie';
+import { backupBeforeUpgrade } from './migration';
+import type { AuthorRecord, CaptureRecord, CollectionRecord, PaperRecord } from '../core/types';
+
+/** A key/value row for small persistent settings and bookkeeping. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The Paperdex database. */
+export class PaperdexDB extends Dexie {
+  papers!: EntityTable<PaperRecord, 'id'>;
+  authors!: EntityTable<AuthorRecord, 'id'>;
+  /** One row per page capture (provenance log). */
+  sources!: EntityTable<CaptureRecord, 'id'>;
+  collections!: EntityTable<CollectionRecord, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  constructor(name = 'paperdex') {
+    // Strict durability: a committed capture is on disk, not only in the OS cache, so a crash or
+    // a killed browser right after "saved" loses nothing.
+    super(name, { chromeTransactionDurability: 'strict' });
+    // Version 1. Indexes serve the UI's queries:
+    // papers: by strong id (*idKeys), by title (titleKey: identity + prefix match), by author
+    //   (*authorIds), by year, by collection (*collectionIds), recently updated/added first.
+    // authors: by site profile (*profileKeys), by name (nameKey), recent first.
+    // sources: by url (revisits), by site, recent first (at), by author.
+    this.version(1).stores({
+      papers: 'id, *idKeys, titleKey, *authorIds, year, citations, *collectionIds, addedAt, updatedAt',
+      authors: 'id, *profileKeys, nameKey, updatedAt',
+      sources: '++id, url, site, at, authorId',
+      collections: 'id, &name, updatedAt',
+      meta: 'key',
+    });
+    // Version 2: re-scrapes of one page visit are found by visit id (the background looked them
+    // up by URL and filtered); every paper gets the arrays later code relies on.
+    this.version(2)
+      .stores({ sources: '++id, url, site, at, authorId, visitId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('papers')
+          .toCollection()
+          .modify((p: PaperRecord) => {
+            p.collectionIds ??= [];
+            p.citationHistory ??= [];
+            p.authorIds ??= [];
+            p.sources ??= [];
+          });
+      });
+  }
+
+  /** Open, saving a backup of the old data first when a schema upgrade is pending. */
+  override open(): PromiseExtended<Dexie> {
+    if (this.isOpen()) return super.open();
+    const backup = backupBeforeUpgrade(this.name, this.verno).catch((e: unknown) => {
+      console.warn('[paperdex] could not back up before the upgrade:', e);
+    });
+    return Dexie.Promise.resolve(backup).then(() => super.open()) as PromiseExtended<Dexie>;
+  }
+}
+
+/** The current schema version. */
+export const DB_VERSION = 2;
+
+let instance: PaperdexDB | undefined;
+
+/** The shared database handle for this context (opened lazily; no work at import time). */
+export function getDb(): PaperdexDB {
+  instance ??= new PaperdexDB();
+  return instance;
+}
+
+/** Replace the shared handle (tests use a fresh database per case). */
+export function setDb(db: PaperdexDB | undefined): void {
+  instance = db;
+}

@@ -1,0 +1,59 @@
+/**
+ * Read queries the popup and side panel make over the library: counts, authors with their
+ * collected papers, the latest site-reported metrics, recent captures. Pure functions of the db.
+ */
+import type { PaperdexDB } from './db';
+import type { AuthorRecord, CaptureRecord, PaperRecord, ReportedSnapshot, SiteId } from '../core/types';
+
+/** Human names of the sites. */
+export const SITE_NAMES: Record<SiteId, string> = {
+  'google-scholar': 'Google Scholar',
+  'semantic-scholar': 'Semantic Scholar',
+  dblp: 'DBLP',
+  arxiv: 'arXiv',
+  openreview: 'OpenReview',
+  'acl-anthology': 'ACL Anthology',
+  'seed-author': 'Author page',
+  'seed-search': 'Paper search',
+  generic: 'Web page',
+};
+
+/** Number of papers and authors in the library. */
+export async function libraryCounts(db: PaperdexDB): Promise<{ papers: number; authors: number }> {
+  const [papers, authors] = await Promise.all([db.papers.count(), db.authors.count()]);
+  return { papers, authors };
+}
+
+/** Every paper, most recently added first. */
+export async function allPapers(db: PaperdexDB): Promise<PaperRecord[]> {
+  return db.papers.orderBy('addedAt').reverse().toArray();
+}
+
+/** Papers by id, in the order given; missing ids are skipped. */
+export async function papersByIds(db: PaperdexDB, ids: string[]): Promise<PaperRecord[]> {
+  const got = await db.papers.bulkGet(ids);
+  return got.filter((p): p is PaperRecord => !!p);
+}
+
+/** Authors that have a profile or collected papers, sorted by name. */
+export async function listAuthors(db: PaperdexDB): Promise<AuthorRecord[]> {
+  const all = await db.authors.orderBy('nameKey').toArray();
+  return all.sort((a, b) => b.paperIds.length - a.paperIds.length || a.name.localeCompare(b.name));
+}
+
+/** The most recent metrics snapshot an author's profile reported, optionally for one site. */
+export function latestReported(a: AuthorRecord, site?: SiteId): ReportedSnapshot | undefined {
+  const snaps = site ? a.reported.filter((r) => r.site === site) : a.reported;
+  return snaps.reduce<ReportedSnapshot | undefined>((best, r) => (!best || r.capturedAt > best.capturedAt ? r : best), undefined);
+}
+
+/** An author's collected papers, most cited first. */
+export async function authorPapers(db: PaperdexDB, a: AuthorRecord): Promise<PaperRecord[]> {
+  const papers = await papersByIds(db, a.paperIds);
+  return papers.sort((x, y) => (y.citations ?? -1) - (x.citations ?? -1) || (y.year ?? 0) - (x.year ?? 0));
+}
+
+/** Recent captures, newest first. */
+export async function recentCaptures(db: PaperdexDB, limit = 20): Promise<CaptureRecord[]> {
+  return db.sources.orderBy('at').reverse().limit(limit).toArray();
+}
