@@ -4,6 +4,9 @@
  * so nothing a page puts in a message reaches the database unchecked.
  */
 import * as v from 'valibot';
+import { SITE_IDS } from './sites';
+
+export { SITE_IDS };
 
 /** Longest text field accepted (a 100 kB title is stored; a 10 MB one is not). */
 export const MAX_TEXT = 200_000;
@@ -34,19 +37,6 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.check(isHttpUrl, 'must be an http(s) URL'));
-
-/** Every site Paperdex has an adapter for (SiteId in lib/core/types.ts). */
-export const SITE_IDS = [
-  'google-scholar',
-  'semantic-scholar',
-  'dblp',
-  'arxiv',
-  'openreview',
-  'acl-anthology',
-  'seed-author',
-  'seed-search',
-  'generic',
-] as const;
 
 export const SiteIdSchema = v.picklist(SITE_IDS);
 

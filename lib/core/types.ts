@@ -4,9 +4,8 @@
  * are validated there (lib/messages.ts); records live in IndexedDB (lib/store/db.ts).
  */
 
-/** Every site Paperdex has an adapter for. `generic` is the embedded-metadata fallback. */
-export type SiteId =
-  'google-scholar' | 'semantic-scholar' | 'dblp' | 'arxiv' | 'openreview' | 'acl-anthology' | 'seed-author' | 'seed-search' | 'generic';
+import type { SiteId } from './sites';
+export type { SiteId };
 
 /** What kind of page a capture came from. */
 export type PageKind = 'author' | 'search' | 'listing' | 'paper';

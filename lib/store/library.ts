@@ -5,18 +5,7 @@
 import type { PaperdexDB } from './db';
 import type { AuthorRecord, CaptureRecord, PaperRecord, ReportedSnapshot, SiteId } from '../core/types';
 
-/** Human names of the sites. */
-export const SITE_NAMES: Record<SiteId, string> = {
-  'google-scholar': 'Google Scholar',
-  'semantic-scholar': 'Semantic Scholar',
-  dblp: 'DBLP',
-  arxiv: 'arXiv',
-  openreview: 'OpenReview',
-  'acl-anthology': 'ACL Anthology',
-  'seed-author': 'Author page',
-  'seed-search': 'Paper search',
-  generic: 'Web page',
-};
+export { SITE_NAMES } from '../core/sites';
 
 /** Number of papers and authors in the library. */
 export async function libraryCounts(db: PaperdexDB): Promise<{ papers: number; authors: number }> {
