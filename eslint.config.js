@@ -2,6 +2,51 @@
 // rendered as text: no innerHTML/outerHTML/insertAdjacentHTML/document.write, no
 // dangerouslySetInnerHTML, no eval-like APIs in extension code.
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The architecture, as import rules (README "Architecture"). Each zone: files in `target` may not
+ * import from `from` (except the `except` sub-folders).
+ */
+const layers = [
+  {
+    target: './lib/core',
+    from: './lib',
+    except: ['./core'],
+    message: 'lib/core is the base layer: pure data shapes and helpers that import nothing else of lib/.',
+  },
+  {
+    target: './lib/scrapers',
+    from: './lib',
+    except: ['./core', './scrapers'],
+    message: 'Scrapers are pure functions of (document, url): they import only lib/core.',
+  },
+  { target: './lib/store', from: './lib/interchange', message: 'The store never imports file formats (interchange).' },
+  {
+    target: './lib/interchange',
+    from: ['./lib/scrapers', './lib/search', './lib/background', './lib/content', './lib/ui'],
+    message: 'File formats build on core and store only.',
+  },
+  { target: './lib/metrics', from: './lib', except: ['./core', './metrics'], message: 'Metrics are pure functions of records.' },
+  {
+    target: ['./lib/content', './entrypoints/capture.content.ts', './entrypoints/capture-now.content.ts'],
+    from: ['./lib/store', './lib/search', './lib/interchange', './lib/background'],
+    message: "Content scripts run in the page's origin: no database, search or background code there.",
+  },
+  {
+    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './lib/ui'],
+    from: ['./lib/search/engine', './lib/search/host'],
+    message: 'Extension pages ask the search host through messaging (types: lib/search/search-types); they never load the engine.',
+  },
+  {
+    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './lib/ui'],
+    from: ['./lib/background', './lib/content'],
+    message: 'Extension pages talk to the background and content scripts by message only.',
+  },
+];
 
 const htmlSinks = [
   { object: 'document', property: 'write', message: 'Never write HTML; render text with Preact.' },
@@ -36,6 +81,24 @@ export default tseslint.config(
       ],
       'no-implied-eval': 'error',
     },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], alias: { '@': [root] } })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layers }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'minisearch', message: 'Only lib/search/engine uses MiniSearch.' }] }],
+    },
+  },
+  {
+    files: ['lib/search/engine/**/*.ts', 'lib/search/engine.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     rules: {

@@ -1,4 +1,4 @@
-import { processTerm } from '@/lib/search/terms';
+import { processTerm } from '@/lib/core/terms';
 
 /**
  * Render `text` with the words that matched the search wrapped in <mark>. Output is text nodes

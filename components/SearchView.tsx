@@ -4,7 +4,7 @@ import type { PaperRecord } from '@/lib/core/types';
 import { AddToCollection } from './AddToCollection';
 import { ExportMenu } from './ExportMenu';
 import type { PaperdexDB } from '@/lib/store/db';
-import type { Facets, SortOrder } from '@/lib/search/engine';
+import type { Facets, SortOrder } from '@/lib/search/search-types';
 import { SITE_NAMES } from '@/lib/store/library';
 import type { SiteId } from '@/lib/core/types';
 import { QueryHelp } from './QueryHelp';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PaperdexDB } from '@/lib/store/db';
 import { sendMessage } from '@/lib/messaging/messaging';
 import { foldText } from '@/lib/core/normalize';
-import type { Facets, SortOrder } from '@/lib/search/engine';
+import type { Facets, SortOrder } from '@/lib/search/search-types';
 import { INDEX_VERSION_KEY } from '@/lib/search/index-version';
 import type { PaperRecord } from '@/lib/core/types';
 

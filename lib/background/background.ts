@@ -20,25 +20,26 @@ let creating: Promise<void> | undefined;
 
 /**
  * Make sure the search host runs: Chrome's offscreen document (created once, kept while the
- * browser runs), or, where there is no offscreen API (Firefox), a host in this background page.
+ * browser runs), or in Firefox (no offscreen API) a host in this background page. The branch is
+ * chosen at build time (`import.meta.env.FIREFOX`), so Chrome's service worker does not bundle
+ * the search engine and Firefox's background page has no offscreen code.
  */
 export async function ensureSearchHost(): Promise<void> {
-  const b = browser as unknown as {
-    offscreen?: { createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void> };
-    runtime: { getContexts?(f: { contextTypes: string[] }): Promise<unknown[]> };
-  };
-  const offscreen = b.offscreen;
-  if (!offscreen) {
+  if (import.meta.env.FIREFOX) {
     if (!localHost) {
       localHost = new SearchHost(getDb());
       registerHandlers(searchHostHandlers(localHost));
     }
     return;
   }
+  const b = browser as unknown as {
+    offscreen: { createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void> };
+    runtime: { getContexts?(f: { contextTypes: string[] }): Promise<unknown[]> };
+  };
   creating ??= (async () => {
     const existing = (await b.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
     if (existing.length) return;
-    await offscreen
+    await b.offscreen
       .createDocument({
         url: 'offscreen.html',
         // The document hosts the in-memory search index (a worker-like job the MV3 service
@@ -60,7 +61,7 @@ export async function notifyIndex(ids: string[]): Promise<void> {
   if (!ids.length) return;
   try {
     await ensureSearchHost();
-    if (localHost) await localHost.update(ids);
+    if (import.meta.env.FIREFOX) await localHost!.update(ids);
     else await sendMessage('indexChanged', { ids });
     await browser.storage.session.set({ [INDEX_VERSION_KEY]: Date.now() });
   } catch (e) {

@@ -105,6 +105,6 @@ export function debounce(fn: () => void, ms: number): () => void {
 
 /** Scrape a document once and send it (on-demand capture). Returns the background's answer. */
 export async function captureOnce(doc: Document, href: string, send: (req: RequestOf<'capture'>) => Promise<unknown>): Promise<unknown> {
-  const { adapter, result, errors } = scrapePage(doc, new URL(href));
+  const { adapter, result, errors } = scrapePage(doc, new URL(href), { mode: 'click' });
   return send({ visitId: `now-${Date.now()}`, url: href, adapter, result, errors });
 }

@@ -169,7 +169,18 @@ export function isScholarHost(hostname: string): boolean {
   return /^scholar\.google\.[a-z.]{2,8}$/i.test(hostname);
 }
 
-/** The other scholarly sites with an adapter, as match patterns. */
+/**
+ * Hosts an adapter also serves that redirect to a host in the manifest (www.dblp.org → dblp.org,
+ * www.openreview.net → openreview.net). They are read on click-capture only: adding them to the
+ * manifest would make every installed Paperdex ask for a new permission on update, for pages users
+ * never stay on.
+ */
+export const REDIRECTING_HOSTS: readonly string[] = ['www.dblp.org', 'www.openreview.net'];
+
+/**
+ * The other scholarly sites with an adapter, as match patterns. Each host here is one an adapter
+ * in lib/scrapers/sites serves, and each adapter host is here (tests/unit/scrapers/registry-meta.test.ts).
+ */
 export const SITE_MATCHES: readonly string[] = [
   // Semantic Scholar (single-page app)
   'https://www.semanticscholar.org/*',

@@ -9,11 +9,19 @@
  * (a CoRR preprint key and a conference key; a profile citation id and a cluster id).
  */
 import type { PaperIds, PaperRecord, ScrapedPaper } from './types';
+import { fieldNames, PAPER_FIELDS, type MergeRule } from './fields';
 import { surname, titleKey } from './normalize';
 
 /** Id kinds of which one paper has exactly one value: disagreement means different papers. */
 const EXCLUSIVE: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl'];
-const ALL_ID_KINDS: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl', 'dblp', 'scholar'];
+/**
+ * Every id kind of lib/core/fields.ts, strongest evidence first: a paper's id derives from its
+ * first key ({@link paperIdFor}), so this order is part of every stored paper id.
+ */
+const ALL_ID_KINDS = ['doi', 'arxiv', 'openreview', 's2', 'acl', 'dblp', 'scholar'] as const satisfies readonly (keyof PaperIds)[];
+// A new id kind must be placed in the order above (compile error until it is).
+const everyIdKind: [Exclude<keyof PaperIds, (typeof ALL_ID_KINDS)[number]>] extends [never] ? true : never = true;
+void everyIdKind;
 
 /** arXiv's own DOIs (10.48550/arXiv.2301.00001) name the preprint: turn them into arXiv ids. */
 export function canonicalIds(ids: PaperIds | undefined): PaperIds {
@@ -121,9 +129,18 @@ export function union(a: string[] | undefined, b: string[] | undefined): string[
   return out.length ? out : undefined;
 }
 
+/** The merge of the fields whose rule in lib/core/fields.ts is not `custom`. */
+const MERGE: Record<Exclude<MergeRule, 'custom'>, (stored: unknown, incoming: unknown) => unknown> = {
+  keep: (a, b) => a ?? b,
+  newest: (a, b) => b ?? a,
+  richer: (a, b) => richer(a as string | undefined, b as string | undefined),
+  union: (a, b) => union(a as string[] | undefined, b as string[] | undefined),
+};
+
 /**
- * Merge a newly scraped description into a stored paper, field by field. Returns the updated
- * record (a new object) — the caller adds sources/history. Citations: the newest capture wins.
+ * Merge a newly scraped description into a stored paper, field by field, each by its rule in
+ * lib/core/fields.ts (`custom` ones here). Returns the updated record (a new object) — the caller
+ * adds sources/history. Citations: the newest capture wins.
  */
 export function mergePaper(r: PaperRecord, p: ScrapedPaper): PaperRecord {
   const ids = canonicalIds({ ...canonicalIds(p.ids), ...r.ids });
@@ -131,29 +148,24 @@ export function mergePaper(r: PaperRecord, p: ScrapedPaper): PaperRecord {
   let venue = r.venue;
   if (!venue || (isPreprintVenue(venue) && p.venue && !isPreprintVenue(p.venue))) venue = p.venue ?? venue;
   else if (p.venue && !isPreprintVenue(p.venue) && looksCut(venue) && !looksCut(p.venue)) venue = p.venue;
-  const title = looksCut(r.title) && !looksCut(p.title) ? p.title : r.title;
-  const out: PaperRecord = {
-    ...r,
-    title,
-    titleKey: r.titleKey || titleKey(p.title),
+  const custom: Partial<Record<keyof typeof PAPER_FIELDS, unknown>> = {
+    title: looksCut(r.title) && !looksCut(p.title) ? p.title : r.title,
     authors: auth.authors,
     authorsTruncated: auth.truncated || undefined,
-    year: r.year ?? p.year,
-    date: r.date ?? p.date,
     venue,
-    abstract: richer(r.abstract, p.abstract),
-    tldr: r.tldr ?? p.tldr,
-    categories: union(r.categories, p.categories),
-    keywords: union(r.keywords, p.keywords),
-    citations: p.citations ?? r.citations,
     ids,
-    idKeys: union(r.idKeys, idKeys(canonicalIds(p.ids))) ?? [],
-    url: r.url ?? p.url,
-    pdfUrl: r.pdfUrl ?? p.pdfUrl,
-    codeUrl: r.codeUrl ?? p.codeUrl,
     hasCode: r.hasCode || p.hasCode || !!(r.codeUrl ?? p.codeUrl) || undefined,
-    type: r.type ?? p.type,
   };
-  for (const k of Object.keys(out) as (keyof PaperRecord)[]) if (out[k] === undefined) delete out[k];
+  const out: PaperRecord = { ...r };
+  const o = out as Record<string, unknown>;
+  for (const k of fieldNames(PAPER_FIELDS)) {
+    const rule = PAPER_FIELDS[k].merge;
+    if (rule !== 'custom') o[k] = MERGE[rule](r[k], p[k]);
+    else if (k in custom) o[k] = custom[k];
+    else throw new Error(`mergePaper: no merge for the custom field ${k}`);
+  }
+  out.titleKey = r.titleKey || titleKey(p.title);
+  out.idKeys = union(r.idKeys, idKeys(canonicalIds(p.ids))) ?? [];
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return out;
 }

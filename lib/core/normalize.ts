@@ -1,5 +1,5 @@
 /**
- * Text normalisation used for identity (lib/core/identity.ts) and search (lib/search/engine.ts): folding case,
+ * Text normalisation used for identity (lib/core/identity.ts) and search (lib/search/engine/): folding case,
  * accents, LaTeX and punctuation so that "Über {D}iffusion $\alpha$-Models" and
  * "uber diffusion alpha models" compare equal. Pure.
  */

@@ -3,21 +3,12 @@
  * of the export formats. Shared by the popup and the side panel.
  */
 import type { PaperdexDB } from '../store/db';
-import {
-  ALL_PAPERS,
-  buildExport,
-  EXPORT_FORMATS,
-  exportAuthor,
-  exportFileName,
-  exportPaper,
-  serializeExport,
-  type CollectionExportV1,
-  type ExportFormat,
-} from './export';
+import { buildExport, EXPORT_FORMATS, exportFileName, serializeExport, type ExportFormat } from './export';
+import { assembleExport } from '../core/assemble-export';
 import { toBibtex } from './bibtex/bibtex';
 import { toCslJson } from './csl-json/csl-json';
 import { toCsv } from './csv/csv';
-import type { PaperRecord } from '../core/types';
+import type { CollectionExportV1, PaperRecord } from '../core/types';
 
 export interface ExportFile {
   name: string;
@@ -55,20 +46,8 @@ export async function exportCollectionFile(
 
 /** Export a list of papers (e.g. the current search results) as an ad-hoc collection. */
 export async function exportPapersFile(db: PaperdexDB, papers: PaperRecord[], name: string, format: ExportFormat): Promise<ExportFile> {
-  const ids = new Set(papers.map((p) => p.id));
   const authorIds = [...new Set(papers.flatMap((p) => p.authorIds))];
-  const authors = (await db.authors.bulkGet(authorIds))
-    .filter((a): a is NonNullable<typeof a> => !!a)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const data: CollectionExportV1 = {
-    format: 'paperdex/collection',
-    version: 1,
-    exportedAt: new Date().toISOString(),
-    collection: { id: 'search', name },
-    papers: [...papers].sort((a, b) => (a.id < b.id ? -1 : 1)).map(exportPaper),
-    authors: authors.map((a) => exportAuthor(a, ids)),
-  };
-  return render(data, format);
+  const authors = (await db.authors.bulkGet(authorIds)).filter((a): a is NonNullable<typeof a> => !!a);
+  // The authors linked from these papers; no named collections (the list is not one of them).
+  return render(assembleExport({ collection: { id: 'search', name }, papers, authors, now: new Date() }), format);
 }
-
-export { ALL_PAPERS };

@@ -1,114 +1,15 @@
 /**
  * Export of a collection as `paperdex/collection` JSON, format version 1 (documented in the
- * README). Later versions may add fields; they never remove or change these. Ordering is stable
- * (papers and authors by id) so two exports of the same data differ only in `exportedAt`.
+ * README; the format is lib/core/export-schema.ts, the document is assembled by the pure
+ * lib/core/assemble-export.ts). This module reads the records from the database, names the file
+ * and serializes it without freezing the page.
  */
 import type { PaperdexDB } from '../store/db';
-import type { AuthorRecord, PaperRecord, PaperSource, ReportedSnapshot } from '../core/types';
+import { ALL_PAPERS, assembleExport } from '../core/assemble-export';
+import type { CollectionExportV1, PaperRecord } from '../core/types';
 
-/** The implicit collection holding every paper. */
-export const ALL_PAPERS = { id: 'all', name: 'All papers' } as const;
-
-/** A paper in the export: the stored record's public fields and its sightings. */
-export type ExportedPaper = Pick<PaperRecord, 'id' | 'title' | 'authors'> &
-  Partial<
-    Pick<
-      PaperRecord,
-      | 'authorsTruncated'
-      | 'year'
-      | 'date'
-      | 'venue'
-      | 'abstract'
-      | 'tldr'
-      | 'categories'
-      | 'keywords'
-      | 'citations'
-      | 'ids'
-      | 'url'
-      | 'pdfUrl'
-      | 'codeUrl'
-      | 'type'
-    >
-  > & { sources: PaperSource[] };
-
-export interface ExportedAuthor {
-  id: string;
-  name: string;
-  affiliation?: string;
-  interests?: string[];
-  homepage?: string;
-  profiles: AuthorRecord['profiles'];
-  reported: ReportedSnapshot[];
-  paperIds: string[];
-}
-
-/** A named collection inside an export (an extension of v1: older readers ignore it). */
-export interface ExportedCollection {
-  id: string;
-  name: string;
-  createdAt?: string;
-  paperIds: string[];
-}
-
-export interface CollectionExportV1 {
-  format: 'paperdex/collection';
-  version: 1;
-  exportedAt: string;
-  collection: { id: string; name: string };
-  papers: ExportedPaper[];
-  authors: ExportedAuthor[];
-  /** The named collections the exported papers belong to, with their members among the exported papers. */
-  collections?: ExportedCollection[];
-}
-
-function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) {
-    const v = o[k];
-    if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v) && v.length === 0) continue;
-    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0) continue;
-    out[k] = v;
-  }
-  return out;
-}
-
-/** The exported form of a stored paper. */
-export function exportPaper(p: PaperRecord): ExportedPaper {
-  return {
-    ...pick(p, [
-      'id',
-      'title',
-      'authors',
-      'authorsTruncated',
-      'year',
-      'date',
-      'venue',
-      'abstract',
-      'tldr',
-      'categories',
-      'keywords',
-      'citations',
-      'ids',
-      'url',
-      'pdfUrl',
-      'codeUrl',
-      'type',
-    ]),
-    authors: p.authors,
-    sources: p.sources.map((s) => ({ ...s })),
-  } as ExportedPaper;
-}
-
-/** The exported form of a stored author, limited to the exported papers. */
-export function exportAuthor(a: AuthorRecord, paperIds: Set<string>): ExportedAuthor {
-  return {
-    ...pick(a, ['id', 'name', 'affiliation', 'interests', 'homepage']),
-    profiles: a.profiles.map((p) => ({ ...p })),
-    reported: a.reported.map((r) => ({ ...r })),
-    paperIds: a.paperIds.filter((id) => paperIds.has(id)).sort(),
-  } as ExportedAuthor;
-}
+export { ALL_PAPERS };
+export type { CollectionExportV1, ExportedAuthor, ExportedCollection, ExportedPaper } from '../core/types';
 
 /**
  * Build the export of a collection (default: all papers). Authors included are those linked to an
@@ -130,30 +31,10 @@ export async function buildExport(
       collection = { id: c.id, name: c.name };
       papers = await db.papers.where('collectionIds').equals(collectionId).toArray();
     }
-    papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const ids = new Set(papers.map((p) => p.id));
     let authors = await db.authors.toArray();
     if (collectionId !== ALL_PAPERS.id) authors = authors.filter((a) => a.paperIds.some((id) => ids.has(id)));
-    authors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const named = (await db.collections.toArray())
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        createdAt: new Date(c.createdAt).toISOString(),
-        paperIds: papers.filter((p) => p.collectionIds.includes(c.id)).map((p) => p.id),
-      }))
-      .filter((c) => c.paperIds.length > 0 || collectionId === ALL_PAPERS.id)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const out: CollectionExportV1 = {
-      format: 'paperdex/collection',
-      version: 1,
-      exportedAt: now.toISOString(),
-      collection,
-      papers: papers.map(exportPaper),
-      authors: authors.map((a) => exportAuthor(a, ids)),
-    };
-    if (named.length) out.collections = named;
-    return out;
+    return assembleExport({ collection, papers, authors, collections: await db.collections.toArray(), now });
   });
 }
 

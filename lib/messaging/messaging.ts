@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { CaptureSummary } from '../store/capture';
 import type { HostStats } from '../search/host/search-host';
-import type { SearchResponse } from '../search/engine';
+import type { SearchResponse } from '../search/search-types';
 import { ScrapeResultSchema, SiteIdSchema, describeIssues } from '../core/scraped-schema';
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */

@@ -3,7 +3,7 @@
  * comparison: top co-authors, venues and categories, and the history of what sites reported.
  * Pure: records in, plain data out (metric formulas live in lib/metrics/metrics.ts).
  */
-import { venueName } from '../search/terms';
+import { venueName } from '../core/terms';
 import { nameKey, surname } from '../core/normalize';
 import type { AuthorRecord, PaperRecord, SiteId } from '../core/types';
 

@@ -1,33 +1,48 @@
 /**
- * The one list of site adapters, in priority order, and the entry point the content script calls.
- * A site adapter that throws never takes the page down: the error is reported and the generic
- * embedded-metadata fallback gets its turn.
+ * The adapter registry: the one list of adapters and the entry point the content scripts call.
+ * Routing is by URL first: a site adapter runs only on its own hosts, and only on the routes its
+ * `route()` accepts. When no site adapter produced a result, the structural heuristics run where
+ * they are wanted (click-capture; automatic capture on a host no adapter serves, or on a route its
+ * adapter marks) and then the embedded-metadata fallback. The heuristics read the whole page, so
+ * they never run on every DOM mutation of a site that has its own adapter (Google Scholar's "Show
+ * more"). An adapter that throws never takes the page down: the error is reported and the next
+ * candidate gets its turn.
  */
 import type { Adapter, ScrapeResult } from '../core/types';
+import type { SiteAdapter } from './kit/define-adapter';
 import { aclAnthology } from './sites/acl-anthology';
 import { arxiv } from './sites/arxiv';
+import { authorProfile } from './heuristics/author-profile';
 import { dblp } from './sites/dblp';
 import { generic } from './embedded/generic';
 import { googleScholar } from './sites/google-scholar';
 import { openReview } from './sites/openreview';
-import { seedAuthor } from './heuristics/seed-author';
-import { seedSearch } from './heuristics/seed-search';
+import { paperSearch } from './heuristics/paper-search';
 import { semanticScholar } from './sites/semantic-scholar';
 
-/** All adapters, most specific first. The generic fallback, when registered, must stay last. */
-export const adapters: readonly Adapter[] = [
-  googleScholar,
-  semanticScholar,
-  dblp,
-  arxiv,
-  openReview,
-  aclAnthology,
-  // Structural detectors for AI-paper sites we don't know by name: after every named site.
-  seedAuthor,
-  seedSearch,
-  // Embedded metadata (citation_*, Dublin Core, JSON-LD, microdata, COinS) on any other page: last.
-  generic,
-];
+/** Site adapters (defineAdapter), each serving its own hosts. Hosts do not overlap, so order is only documentation. */
+export const siteAdapters: readonly SiteAdapter[] = [googleScholar, semanticScholar, dblp, arxiv, openReview, aclAnthology];
+
+/** Structural detectors for paper sites Paperdex does not know by name (author pages, search results). */
+export const heuristicAdapters: readonly Adapter[] = [authorProfile, paperSearch];
+
+/** Embedded metadata (citation_*, Dublin Core, JSON-LD, microdata, COinS) on any other page: last. */
+export const fallbackAdapter: Adapter = generic;
+
+/** Every adapter, in the order the registry may try them. */
+export const adapters: readonly Adapter[] = [...siteAdapters, ...heuristicAdapters, fallbackAdapter];
+
+/**
+ * Why the page is being scraped: `auto` is the content script on a known host (on load and after
+ * DOM changes); `click` is the user asking ("Capture this page"), where every reader gets a turn.
+ */
+export type CaptureMode = 'auto' | 'click';
+
+/** Options of `scrapePage`. */
+export interface ScrapeOptions {
+  /** Default `auto`. */
+  mode?: CaptureMode;
+}
 
 /** Outcome of running the registry on a page. */
 export interface PageScrape {
@@ -38,29 +53,65 @@ export interface PageScrape {
   errors: string[];
 }
 
-/** Adapters whose `detect` claims this page, in priority order. Detect errors count as "no". */
-export function detectAdapters(url: URL, doc: Document): Adapter[] {
-  return adapters.filter((a) => {
-    try {
-      return a.detect(url, doc);
-    } catch {
-      return false;
-    }
-  });
+/** A candidate to run: a site adapter with its route, or a fallback adapter. */
+type Candidate = { adapter: Adapter; run: () => ScrapeResult | null };
+
+function message(a: Adapter, e: unknown): string {
+  return `${a.name}: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 /**
- * Run the first adapter that detects the page; if it throws or finds nothing, try the next one
- * that detects it. Never throws.
+ * The adapters to try on `url`, in order: site adapters whose route accepts it, then (when wanted)
+ * the heuristics and the fallback whose `detect` claims the page. Route and detect errors count as
+ * "no" (as a page the adapter does not know).
  */
-export function scrapePage(doc: Document, url: URL): PageScrape {
-  const errors: string[] = [];
-  for (const a of detectAdapters(url, doc)) {
+function candidates(doc: Document, url: URL, mode: CaptureMode): Candidate[] {
+  const out: Candidate[] = [];
+  let served = false;
+  let wantHeuristics = mode === 'click';
+  for (const a of siteAdapters) {
+    if (!a.servesHost(url.hostname)) continue;
+    served = true;
     try {
-      const result = a.scrape(doc, url);
-      if (result && (result.papers.length > 0 || result.author)) return { adapter: a.id, result, errors };
+      const route = a.route(url);
+      if (route === null) continue;
+      if (a.wantsHeuristics(route)) wantHeuristics = true;
+      out.push({ adapter: a, run: () => a.scrape(doc, url, route) });
+    } catch {
+      /* not this adapter's page */
+    }
+  }
+  // A host no adapter serves is captured automatically only where the user allowed it: there the
+  // heuristics are the only readers that know page shapes.
+  if (!served) wantHeuristics = true;
+  const fallbacks = wantHeuristics ? [...heuristicAdapters, fallbackAdapter] : [fallbackAdapter];
+  for (const a of fallbacks) {
+    try {
+      if (a.detect(url, doc)) out.push({ adapter: a, run: () => a.scrape(doc, url) });
+    } catch {
+      /* not this adapter's page */
+    }
+  }
+  return out;
+}
+
+/** The adapters that would be tried on this page, in order; for diagnostics and tests. */
+export function detectAdapters(url: URL, doc: Document, opts: ScrapeOptions = {}): Adapter[] {
+  return candidates(doc, url, opts.mode ?? 'auto').map((c) => c.adapter);
+}
+
+/**
+ * Run the candidates in order and return the first result with papers or an author; an adapter
+ * that throws or finds nothing passes the page on to the next. Never throws.
+ */
+export function scrapePage(doc: Document, url: URL, opts: ScrapeOptions = {}): PageScrape {
+  const errors: string[] = [];
+  for (const { adapter, run } of candidates(doc, url, opts.mode ?? 'auto')) {
+    try {
+      const result = run();
+      if (result && (result.papers.length > 0 || result.author)) return { adapter: adapter.id, result, errors };
     } catch (e) {
-      errors.push(`${a.name}: ${e instanceof Error ? e.message : String(e)}`);
+      errors.push(message(adapter, e));
     }
   }
   return { result: null, errors };

@@ -7,6 +7,7 @@
 import type { PaperdexDB } from './db';
 import { canonicalIds, idKeys, idsConflict, mergePaper, paperIdFor, sameByTitle, hash64, union } from '../core/identity';
 import { nameKey, titleKey } from '../core/normalize';
+import { fieldNames, METRIC_FIELDS, PAPER_FIELDS } from '../core/fields';
 import type {
   AuthorRecord,
   CaptureRecord,
@@ -67,7 +68,7 @@ export function authorIdFor(key: string): string {
 function metricsOf(m: ReportedMetrics | undefined): ReportedMetrics {
   const out: ReportedMetrics = {};
   if (!m) return out;
-  for (const k of ['citations', 'hIndex', 'i10Index', 'papers', 'since', 'citationsPerYear', 'other'] as const) {
+  for (const k of fieldNames(METRIC_FIELDS)) {
     if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
   }
   return out;
@@ -93,28 +94,22 @@ async function findPaper(db: PaperdexDB, p: ScrapedPaper): Promise<PaperRecord |
   return cands.find((r) => sameByTitle(p, r));
 }
 
-/** A complete library record for a paper new to the library (no sightings yet). */
+/**
+ * A complete library record for a paper new to the library (no sightings yet): the paper fields of
+ * lib/core/fields.ts as scraped (an empty optional list is no value), with canonical ids.
+ */
 export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecord {
   const ids = canonicalIds(p.ids);
-  const r: PaperRecord = {
-    id,
-    title: p.title,
-    authors: p.authors,
-    authorsTruncated: p.authorsTruncated || undefined,
-    year: p.year,
-    date: p.date,
-    venue: p.venue,
-    abstract: p.abstract,
-    tldr: p.tldr,
-    categories: p.categories?.length ? p.categories : undefined,
-    keywords: p.keywords?.length ? p.keywords : undefined,
-    citations: p.citations,
-    ids,
-    url: p.url,
-    pdfUrl: p.pdfUrl,
-    codeUrl: p.codeUrl,
-    hasCode: p.hasCode || !!p.codeUrl || undefined,
-    type: p.type,
+  const r = { id } as PaperRecord;
+  const o = r as Record<string, unknown>;
+  for (const k of fieldNames(PAPER_FIELDS)) {
+    const x = p[k];
+    o[k] = PAPER_FIELDS[k].optional && Array.isArray(x) && !x.length ? undefined : x;
+  }
+  r.authorsTruncated = p.authorsTruncated || undefined;
+  r.ids = ids;
+  r.hasCode = p.hasCode || !!p.codeUrl || undefined;
+  Object.assign(r, {
     sources: [],
     citationHistory: [],
     idKeys: idKeys(ids),
@@ -123,8 +118,8 @@ export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecor
     collectionIds: [],
     addedAt: nowMs,
     updatedAt: nowMs,
-  };
-  for (const k of Object.keys(r) as (keyof PaperRecord)[]) if (r[k] === undefined) delete r[k];
+  } satisfies Omit<PaperRecord, keyof typeof PAPER_FIELDS | 'id'>);
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return r;
 }
 

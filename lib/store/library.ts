@@ -1,9 +1,9 @@
 /**
  * Read queries the popup and side panel make over the library: counts, authors with their
- * collected papers, the latest site-reported metrics, recent captures. Pure functions of the db.
+ * collected papers, the latest site-reported metrics. Pure functions of the db.
  */
 import type { PaperdexDB } from './db';
-import type { AuthorRecord, CaptureRecord, PaperRecord, ReportedSnapshot, SiteId } from '../core/types';
+import type { AuthorRecord, PaperRecord, ReportedSnapshot, StoredSiteId } from '../core/types';
 
 export { SITE_NAMES } from '../core/sites';
 
@@ -11,11 +11,6 @@ export { SITE_NAMES } from '../core/sites';
 export async function libraryCounts(db: PaperdexDB): Promise<{ papers: number; authors: number }> {
   const [papers, authors] = await Promise.all([db.papers.count(), db.authors.count()]);
   return { papers, authors };
-}
-
-/** Every paper, most recently added first. */
-export async function allPapers(db: PaperdexDB): Promise<PaperRecord[]> {
-  return db.papers.orderBy('addedAt').reverse().toArray();
 }
 
 /** Papers by id, in the order given; missing ids are skipped. */
@@ -31,7 +26,7 @@ export async function listAuthors(db: PaperdexDB): Promise<AuthorRecord[]> {
 }
 
 /** The most recent metrics snapshot an author's profile reported, optionally for one site. */
-export function latestReported(a: AuthorRecord, site?: SiteId): ReportedSnapshot | undefined {
+export function latestReported(a: AuthorRecord, site?: StoredSiteId): ReportedSnapshot | undefined {
   const snaps = site ? a.reported.filter((r) => r.site === site) : a.reported;
   return snaps.reduce<ReportedSnapshot | undefined>((best, r) => (!best || r.capturedAt > best.capturedAt ? r : best), undefined);
 }
@@ -40,9 +35,4 @@ export function latestReported(a: AuthorRecord, site?: SiteId): ReportedSnapshot
 export async function authorPapers(db: PaperdexDB, a: AuthorRecord): Promise<PaperRecord[]> {
   const papers = await papersByIds(db, a.paperIds);
   return papers.sort((x, y) => (y.citations ?? -1) - (x.citations ?? -1) || (y.year ?? 0) - (x.year ?? 0));
-}
-
-/** Recent captures, newest first. */
-export async function recentCaptures(db: PaperdexDB, limit = 20): Promise<CaptureRecord[]> {
-  return db.sources.orderBy('at').reverse().limit(limit).toArray();
 }

@@ -1,10 +1,10 @@
 /**
  * Before the database schema is upgraded, the data as it was is saved as a backup (a
- * `paperdex/collection` v1 JSON export, so it can be re-imported), and the side panel offers it for
- * download. Reads the old database with the raw IndexedDB API at its current version, so the
- * upgrade has not touched it yet.
+ * `paperdex/collection` JSON export, assembled by lib/core/assemble-export.ts like Export JSON, so
+ * it can be re-imported), and the side panel offers it for download. Reads the old database with
+ * the raw IndexedDB API at its current version, so the upgrade has not touched it yet.
  */
-import { exportAuthor, exportPaper, type CollectionExportV1 } from '../interchange/export';
+import { ALL_PAPERS, assembleExport } from '../core/assemble-export';
 import type { AuthorRecord, CollectionRecord, PaperRecord } from '../core/types';
 
 const BACKUP_DB = 'paperdex-backups';
@@ -55,22 +55,7 @@ export async function backupBeforeUpgrade(name: string, targetVersion: number): 
     const papers = await read<PaperRecord>('papers');
     const authors = await read<AuthorRecord>('authors');
     const collections = await read<CollectionRecord>('collections');
-    const ids = new Set(papers.map((p) => p.id));
-    const data: CollectionExportV1 = {
-      format: 'paperdex/collection',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      collection: { id: 'all', name: 'All papers' },
-      papers: papers.sort((a, b) => (a.id < b.id ? -1 : 1)).map(exportPaper),
-      authors: authors.sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => exportAuthor(a, ids)),
-    };
-    if (collections.length)
-      data.collections = collections.map((c) => ({
-        id: c.id,
-        name: c.name,
-        createdAt: new Date(c.createdAt).toISOString(),
-        paperIds: papers.filter((p) => (p.collectionIds ?? []).includes(c.id)).map((p) => p.id),
-      }));
+    const data = assembleExport({ collection: ALL_PAPERS, papers, authors, collections, now: new Date() });
     const backup: UpgradeBackup = {
       id: `${name}-v${idbVersion / 10}-${Date.now()}`,
       fromVersion: idbVersion / 10,

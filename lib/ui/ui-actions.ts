@@ -4,16 +4,18 @@
  */
 import { browser } from 'wxt/browser';
 
-/** Open the side panel / sidebar for a window. Must run in a user gesture. */
+/**
+ * Open the side panel / sidebar for a window, or the panel in a tab where the browser has neither
+ * (Firefox for Android). Must run in a user gesture. Which API to try is decided at build time
+ * (`import.meta.env.FIREFOX`); whether it exists, at run time.
+ */
 export async function openSidePanel(windowId?: number): Promise<void> {
-  const b = browser as unknown as {
-    sidePanel?: { open(o: { windowId: number }): Promise<void> };
-    sidebarAction?: { open(): Promise<void> };
-  };
-  if (b.sidebarAction) return b.sidebarAction.open();
-  if (b.sidePanel) {
-    const wid = windowId ?? (await browser.windows.getCurrent()).id!;
-    return b.sidePanel.open({ windowId: wid });
+  if (import.meta.env.FIREFOX) {
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) return sidebar.open();
+  } else {
+    const panel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
+    if (panel) return panel.open({ windowId: windowId ?? (await browser.windows.getCurrent()).id! });
   }
   await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
 }

@@ -32,8 +32,14 @@ export interface Session {
   extensionRequests: string[];
   /** Everything that reached the network (the recording proxy): requests no test route intercepted. */
   proxy: RecordingProxy;
-  /** Stop the extension's service worker, as Chrome does when it is idle or killed. */
+  /**
+   * Stop the extension's service worker, as Chrome does when it is idle or killed. Resolves once
+   * Chrome reports the worker stopped. The next event starts it again, under the same `Worker`
+   * handle (same DevTools target) with a fresh global scope.
+   */
   stopServiceWorker(): Promise<void>;
+  /** The extension's service worker (it may have been stopped and restarted since launch). */
+  liveWorker(): Promise<Worker>;
   /** Add routes (served at their real URLs). */
   serve(routes: Route[]): void;
   /** Open a fixture URL in a new tab and wait for load. */
@@ -58,6 +64,7 @@ export interface TabStateLike {
   errors: string[];
   updatedAt: number;
   skipped?: string;
+  onDemand?: boolean;
   summary?: {
     papersFound: number;
     papersNew: number;
@@ -136,10 +143,26 @@ export async function launch(): Promise<Session> {
     async stopServiceWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      try {
+        // Resolve on Chrome's own report that our worker's version is no longer running.
+        const ours = `chrome-extension://${extensionId}/`;
+        const stopped = new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('the service worker did not stop within 10 s')), 10_000);
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(ours) && v.runningStatus === 'stopped')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+        });
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
+      } finally {
+        await cdp.detach();
+      }
     },
+    liveWorker: () => currentWorker(),
     serve(rs) {
       routes.push(...rs);
     },

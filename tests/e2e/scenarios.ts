@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { sharedPages } from '../helpers/dom';
+import { sharedPages } from '../helpers/shared';
 
 export interface TabStateLike {
   url: string;
@@ -65,14 +65,17 @@ export function serveRealPages(d: Driver): void {
 export async function waitIn<T>(page: ExtPage, fn: (arg: unknown) => T | Promise<T>, arg: unknown = null, timeout = 15_000): Promise<T> {
   const end = Date.now() + timeout;
   let last: T | undefined;
+  let error: unknown;
   for (;;) {
     try {
       last = await page.evaluate(fn, arg);
+      error = undefined;
       if (last) return last;
-    } catch {
-      /* page still loading */
+    } catch (e) {
+      // The page may still be loading (no document yet); if it never settles, say what failed.
+      error = e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting in page (last: ${JSON.stringify(last)})`);
+    if (Date.now() > end) throw new Error(`timed out waiting in page (last: ${error ? `error ${String(error)}` : JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -157,8 +160,9 @@ export async function captureOnSites(d: Driver): Promise<void> {
       const popup = await d.extPage(`popup.html?tabId=${tab.tabId}`, { width: 400, height: 600 });
       const headline = await waitIn(popup, () => document.querySelector('[data-testid=page-headline]')?.textContent);
       expect(headline).toBe('Anne Kietzig — 2 papers captured');
-      const vs = await waitIn(popup, () => (document.querySelector('table.vs tbody')?.textContent ?? '').includes('1,338'));
-      expect(vs).toBe(true);
+      // The site's metrics next to the collected ones: wait for the table's rows, then read them.
+      await waitIn(popup, () => document.querySelectorAll('table.vs tbody tr').length === 4);
+      expect(await popup.evaluate(() => document.querySelector('table.vs tbody')!.textContent, null)).toContain('1,338');
       await popup.shot(`${d.name}-popup-profile`);
       await popup.close();
     }
@@ -194,6 +198,9 @@ export async function sidePanel(d: Driver, dark = false): Promise<void> {
   await waitIn(panel, () => document.querySelectorAll('figure.chart svg').length >= 1);
   const title = await panel.evaluate(() => document.querySelector('h2.author-name')?.textContent, null);
   expect(title).toBe('Aaron Clauset');
+  // The page follows the colour scheme (components/theme.css: --bg is #15181e dark, #ffffff light).
+  const bg = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor, null);
+  expect(bg).toBe(dark ? 'rgb(21, 24, 30)' : 'rgb(255, 255, 255)');
   await panel.shot(`${d.name}-sidebar-author${dark ? '-dark' : ''}`);
   await panel.close();
 }

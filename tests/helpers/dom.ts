@@ -1,25 +1,24 @@
 // Test helpers: parse HTML into a Document with happy-dom (no scripts run, nothing fetched), and
-// locate the real saved pages in ../shared/pages beside the checkout.
+// the fixtures folder. The real saved pages in ../shared are located by ./shared.ts (re-exported).
 import { Window } from 'happy-dom';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { haveSharedFor } from './shared';
+
+export { describeShared, haveSharedFor, sharedPages, sharedSeeds } from './shared';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = resolve(repoRoot, 'tests/fixtures');
-/** ../shared/pages beside the checkout (CI puts shared/ there). */
-export const sharedPages = resolve(repoRoot, '../shared/pages');
-/** ../shared/seeds beside the checkout. */
-export const sharedSeeds = resolve(repoRoot, '../shared/seeds');
 
 /**
- * Whether the shared real pages are present. On CI (CI=true) they must be: a missing shared/
- * fails loudly instead of silently skipping the real-markup checks.
+ * Whether ../shared is present (see ./shared.ts): skipped checks are named in a warning (`what`,
+ * else the test file's real-page checks), and with CI set a missing ../shared throws.
  */
-export function haveShared(): boolean {
-  const ok = existsSync(sharedPages);
-  if (!ok && process.env.CI) throw new Error(`shared pages not found at ${sharedPages}`);
-  return ok;
+export function haveShared(what?: string): boolean {
+  const file = expect.getState().testPath;
+  return haveSharedFor(what ?? `the real-page checks of ${file ? basename(file) : 'this test file'}`);
 }
 
 /** Parse `html` as the page at `url`. */

@@ -1,6 +1,7 @@
-// The published JSON Schema of the export format (public/paperdex-collection.schema.json): exports
-// of realistic captured data validate against it, invalid documents do not, it declares every field
-// the exporter writes, and the importer's valibot schema (lib/interchange/import/import-schema.ts) agrees with it.
+// The published JSON Schema of the export format (public/paperdex-collection.schema.json): it is the
+// one generated from the valibot schema (lib/core/export-schema.ts), exports of realistic captured
+// data validate against it, invalid documents do not, it declares every field the exporter writes,
+// and the importer's validation (lib/interchange/import/import-schema.ts) agrees with it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
@@ -10,6 +11,7 @@ import { addToCollection, createCollection } from '../../lib/store/collections';
 import { PaperdexDB } from '../../lib/store/db';
 import { buildExport, type CollectionExportV1 } from '../../lib/interchange/export';
 import { isHttpUrl, isIsoTimestamp, validateExport } from '../../lib/interchange/import/import-schema';
+import { collectionJsonSchema } from '../../lib/core/json-schema';
 
 const schemaPath = fileURLToPath(new URL('../../public/paperdex-collection.schema.json', import.meta.url));
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
@@ -148,6 +150,12 @@ function expectInvalid(doc: unknown): void {
 }
 
 describe('public/paperdex-collection.schema.json', () => {
+  it('is the file generated from the valibot schema (run `npm run schema` after changing it)', () => {
+    const generated = JSON.stringify(collectionJsonSchema(), null, 2) + '\n';
+    expect(readFileSync(schemaPath, 'utf8') === generated, 'public/paperdex-collection.schema.json is stale: npm run schema').toBe(true);
+    expect(schema).toEqual(collectionJsonSchema());
+  });
+
   it('is a draft 2020-12 schema with descriptions', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.description).toBeTruthy();
@@ -244,6 +252,13 @@ describe('public/paperdex-collection.schema.json', () => {
       expect(validate(d), label).toBe(false);
       expect(validateExport(d).ok, label).toBe(false);
     }
+  });
+
+  it('accepts the site ids of files written before an id was renamed', async () => {
+    const doc = JSON.parse(JSON.stringify(await buildExport(db)));
+    doc.papers[0].sources[0].site = 'seed-search';
+    doc.authors[0].profiles.push({ site: 'seed-author', url: 'https://example.org/~kietzig' });
+    expectValid(doc);
   });
 
   it('uses the same URL and timestamp rules as the importer', () => {

@@ -35,34 +35,30 @@ describe('schema migration', () => {
       ...(i % 2 ? { collectionIds: ['c-1'] } : {}),
     }));
     await old.table('papers').bulkAdd(papers);
-    await old
-      .table('authors')
-      .add({
-        id: 'a-1',
-        name: 'A Author',
-        nameKey: 'a author',
-        profiles: [],
-        profileKeys: ['dblp:1'],
-        reported: [],
-        paperIds: papers.map((p) => p.id),
-        addedAt: 0,
-        updatedAt: 0,
-      });
+    await old.table('authors').add({
+      id: 'a-1',
+      name: 'A Author',
+      nameKey: 'a author',
+      profiles: [],
+      profileKeys: ['dblp:1'],
+      reported: [],
+      paperIds: papers.map((p) => p.id),
+      addedAt: 0,
+      updatedAt: 0,
+    });
     await old.table('collections').add({ id: 'c-1', name: 'Reading list', createdAt: 0, updatedAt: 0 });
-    await old
-      .table('sources')
-      .add({
-        site: 'arxiv',
-        kind: 'listing',
-        url: 'https://arxiv.org/list/cs/new',
-        capturedAt: '',
-        at: 1,
-        paperIds: ['p-1'],
-        papersNew: 1,
-        papersUpdated: 0,
-        papersUnchanged: 0,
-        visitId: 'v1',
-      });
+    await old.table('sources').add({
+      site: 'arxiv',
+      kind: 'listing',
+      url: 'https://arxiv.org/list/cs/new',
+      capturedAt: '',
+      at: 1,
+      paperIds: ['p-1'],
+      papersNew: 1,
+      papersUpdated: 0,
+      papersUnchanged: 0,
+      visitId: 'v1',
+    });
     old.close();
 
     const db = new PaperdexDB(name);

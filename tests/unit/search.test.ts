@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from '../../bench/corpus';
 import { foldText } from '../../lib/core/normalize';
 import { parseQuery, type ParsedQuery } from '../../lib/search/query';
-import { PaperIndex, processTerm, venueName } from '../../lib/search/engine';
+import { PaperIndex } from '../../lib/search/engine';
+import { processTerm, venueName } from '../../lib/core/terms';
 import type { PaperRecord, SiteId } from '../../lib/core/types';
 import { haveShared, sharedPages } from '../helpers/dom';
 

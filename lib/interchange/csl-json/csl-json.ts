@@ -4,14 +4,16 @@
  * Owns the mapping between exported papers and CSL-JSON items — the citeproc input format that
  * Zotero ("Export → CSL JSON" / import from clipboard), Pandoc, Mendeley and citeproc-js read and
  * write — in both directions, and the shape validation of untrusted CSL-JSON input.
- * Cite keys, name splitting and the paper-kind guess are shared with BibTeX (./bibtex.ts), so the
- * same library gets the same `id`s in both formats. Pure: no browser APIs, no I/O.
+ * Cite keys, name splitting, the paper-kind guess and the assembly of an imported paper are shared
+ * with BibTeX (../bibtex/), so the same library gets the same `id`s in both formats. Pure: no browser APIs, no I/O.
  */
 import type { ExportedPaper } from '../export';
 import { isPreprintVenue } from '../../core/identity';
-import { clean, normalizeArxivId, normalizeDoi } from '../../scrapers/kit/dom';
-import type { PaperIds } from '../../core/types';
-import { citeKeys, displayName, paperKind, splitDisplayName, type ImportedPaper, type PaperKind } from '../bibtex/bibtex';
+import { clean } from '../../core/text';
+import { citeKeys } from '../bibtex/cite-keys';
+import { importedPaper, isoDate, own, readIds, type ImportedPaper } from '../bibtex/imported-paper';
+import { displayName, splitDisplayName } from '../bibtex/names';
+import { paperKind, type PaperKind } from '../bibtex/paper-kind';
 
 /**
  * A CSL name. Paperdex writes `family` + `given` (+ `suffix`), keeping particles inside `family`
@@ -168,12 +170,7 @@ function nameToDisplay(n: unknown): string | null {
 
 /** Year and ISO date of a CSL date (`date-parts`, or `raw` / `literal` text, or a bare string). */
 function readDate(d: unknown): { year?: number; date?: string } {
-  const fromText = (s: string) => {
-    const m = s.match(/(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
-    if (!m) return {};
-    return { year: +m[1], date: m[3] ? `${m[1]}-${m[2]}-${m[3]}` : m[2] ? `${m[1]}-${m[2]}` : undefined };
-  };
-  if (typeof d === 'string') return fromText(d);
+  if (typeof d === 'string') return isoDate(d);
   if (!isObject(d)) return {};
   const parts = d['date-parts'];
   if (Array.isArray(parts) && Array.isArray(parts[0])) {
@@ -186,7 +183,7 @@ function readDate(d: unknown): { year?: number; date?: string } {
     const okD = okM && Number.isInteger(day) && day >= 1 && day <= 31;
     return { year: y, date: okM ? `${y}-${pad(m)}${okD ? `-${pad(day)}` : ''}` : undefined };
   }
-  for (const k of ['raw', 'literal']) if (typeof d[k] === 'string') return fromText(d[k] as string);
+  for (const k of ['raw', 'literal']) if (typeof d[k] === 'string') return isoDate(d[k] as string);
   return {};
 }
 
@@ -237,47 +234,37 @@ function readItem(item: unknown): ImportedPaper | string {
   let venue = str('container-title') ?? str('event-title');
   if (!venue && ['article', 'report', 'thesis', 'book'].includes(cslType)) venue = publisher;
   const url = str('URL');
-  let doi = normalizeDoi(str('DOI'));
-  if (!doi && url && /^https?:\/\/(dx\.)?doi\.org\//i.test(url)) doi = normalizeDoi(url);
-
-  // arXiv: Zotero's preprint "Archive ID" (number "arXiv:…"), a note "arXiv:…", an arxiv.org URL,
-  // or the DataCite arXiv DOI.
-  let arxiv: string | undefined;
+  // arXiv: Zotero's preprint "Archive ID" (number "arXiv:…"), a note "arXiv:…", then the URL and
+  // the DataCite arXiv DOI (readIds).
   const number = item.number === undefined ? undefined : String(item.number);
   const archive = `${publisher ?? ''} ${str('archive') ?? ''}`;
-  if (number && (/arxiv/i.test(number) || /arxiv/i.test(archive))) arxiv = normalizeArxivId(number);
-  const noteId = str('note')?.match(/arxiv:\s*([^\s\]]+)/i)?.[1];
-  if (!arxiv && noteId) arxiv = normalizeArxivId(noteId);
-  if (!arxiv && url && /arxiv\.org\//i.test(url)) arxiv = normalizeArxivId(url);
-  if (!arxiv && doi) {
-    const m = doi.match(/^10\.48550\/arxiv\.(.+)$/);
-    if (m) arxiv = normalizeArxivId(m[1]);
-  }
+  const ids = readIds(str('DOI'), url, [
+    number && (/arxiv/i.test(number) || /arxiv/i.test(archive)) ? number : undefined,
+    str('note')?.match(/arxiv:\s*([^\s\]]+)/i)?.[1],
+  ]);
   const category = str('note')?.match(/arxiv:\s*\S+\s*\[([a-z-]+(?:\.[A-Za-z-]+)?)\]/i)?.[1];
 
-  let type = Object.prototype.hasOwnProperty.call(PAPER_TYPES, cslType) ? PAPER_TYPES[cslType] : cslType || undefined;
+  let type = own(PAPER_TYPES, cslType) ?? (cslType || undefined);
   if (cslType === 'thesis') type = /master/i.test(str('genre') ?? '') ? 'mastersthesis' : 'phdthesis';
   if (type === 'article' && venue && isPreprintVenue(venue)) type = 'preprint';
 
   const kwList = typeof kwRaw === 'string' ? kwRaw.split(/[,;]/) : ((kwRaw as string[] | undefined) ?? []);
   const keywords = [...new Set(kwList.map(clean).filter(Boolean))];
 
-  const ids: PaperIds = {};
-  if (doi) ids.doi = doi;
-  if (arxiv) ids.arxiv = arxiv;
-  const p: ImportedPaper = { title, authors };
-  if (year) p.year = year;
-  if (date) p.date = date;
-  if (venue) p.venue = venue;
-  const abstract = str('abstract');
-  if (abstract) p.abstract = abstract;
-  if (category) p.categories = [category];
-  if (keywords.length) p.keywords = keywords;
-  if (Object.keys(ids).length) p.ids = ids;
-  if (url) p.url = url;
-  if (type) p.type = type;
-  if (item.id !== undefined && String(item.id)) p.citeKey = String(item.id);
-  return p;
+  return importedPaper({
+    title,
+    authors,
+    year,
+    date,
+    venue,
+    abstract: str('abstract'),
+    categories: category ? [category] : undefined,
+    keywords,
+    ids,
+    url,
+    type,
+    citeKey: item.id === undefined ? undefined : String(item.id),
+  });
 }
 
 /**

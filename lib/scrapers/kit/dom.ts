@@ -1,17 +1,12 @@
 /**
  * DOM and text helpers shared by the site adapters. Pure: they read the document they are given
  * and never touch `window`/`location`, so adapters run the same in a content script and in tests.
+ * Text clean-up and DOI/arXiv-id normalisation live in lib/core/text.ts (the file formats use them
+ * too) and are re-exported here so adapters import their helpers from one place.
  */
+import { clean } from '../../core/text';
 
-/** Collapse whitespace (incl. NBSP, newlines) and trim. Strips NUL and other C0 controls. */
-export function clean(s: string | null | undefined): string {
-  if (!s) return '';
-
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .trim();
-}
+export { clean, normalizeArxivId, normalizeDoi } from '../../core/text';
 
 /** Cleaned textContent of the first match of `selector` under `root`, or '' when absent. */
 export function text(root: ParentNode | null | undefined, selector?: string): string {
@@ -71,12 +66,6 @@ export function absUrl(href: string | null | undefined, base: URL | string): str
   }
 }
 
-/** Href of the first match of `selector` under `root`, resolved against `base`. */
-export function link(root: ParentNode | null | undefined, selector: string, base: URL | string): string | undefined {
-  const el = root?.querySelector(selector);
-  return el ? absUrl(el.getAttribute('href'), base) : undefined;
-}
-
 /** Content of `<meta name=…>` / `<meta property=…>` (first non-empty), cleaned. */
 export function meta(doc: Document, name: string): string {
   for (const el of all<HTMLMetaElement>(doc, 'meta[name], meta[property]')) {
@@ -87,30 +76,6 @@ export function meta(doc: Document, name: string): string {
     }
   }
   return '';
-}
-
-/** Normalise a DOI: strip resolver prefixes and `doi:`, lower-case. Undefined if not a DOI. */
-export function normalizeDoi(s: string | null | undefined): string | undefined {
-  if (!s) return undefined;
-  let t = clean(s);
-  try {
-    t = decodeURIComponent(t);
-  } catch {
-    /* keep as is */
-  }
-  const m = t.match(/\b(10\.\d{4,9}\/[^\s"'<>]+)/i);
-  if (!m) return undefined;
-  return m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
-}
-
-/** Version-free arXiv id from an id, `arXiv:` label or arxiv.org URL; undefined if none. */
-export function normalizeArxivId(s: string | null | undefined): string | undefined {
-  if (!s) return undefined;
-  const t = clean(s);
-  const modern = t.match(/(?:^|[^\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?!\d|\.\d)/);
-  if (modern) return modern[1];
-  const old = t.match(/\b([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?\b/);
-  return old ? old[1] : undefined;
 }
 
 /** Drop undefined / empty-string / empty-array properties so results compare and store cleanly. */
@@ -131,19 +96,4 @@ export function compact<T extends object>(o: T): T {
  */
 export function compactPaper<T extends { title: string; authors: string[] }>(p: T): T {
   return { ...compact(p), title: p.title, authors: p.authors };
-}
-
-/** Split an author string "A, B and C" / "A; B; C" into names; reports a trailing "..."/"et al.". */
-export function splitAuthors(s: string): { authors: string[]; truncated: boolean } {
-  let t = clean(s);
-  let truncated = false;
-  if (/(\.\.\.|…|\bet al\.?)\s*$/i.test(t)) {
-    truncated = true;
-    t = t.replace(/,?\s*(\.\.\.|…|\bet al\.?)\s*$/i, '');
-  }
-  const parts = t
-    .split(/\s*[;,]\s*|\s+and\s+|\s*&\s*/i)
-    .map((p) => clean(p.replace(/^(and)\s+/i, '')))
-    .filter((p) => p && p !== '…' && p !== '...');
-  return { authors: parts, truncated };
 }

@@ -4,8 +4,11 @@
  * ids, and the scraping of those pages. The site is a static Hugo build; markup comes from the
  * templates in github.com/acl-org/acl-anthology (hugo/layouts/).
  */
-import type { Adapter, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef, ScrapeResult } from '../../core/types';
+import type { ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import { isoDate, monthNumber } from '../kit/dates';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
 import { absUrl, all, clean, compact, compactPaper, meta, normalizeDoi, parseYear, text } from '../kit/dom';
+import { resolveUrl as resolve } from '../kit/urls';
 
 const SITE = 'https://aclanthology.org';
 
@@ -23,8 +26,6 @@ const PERSON_PATH = /^\/people\/(?:[a-z]\/)?([a-z\d][\w.-]+?)(\/unverified)?\/?$
 const EVENT_PATH = /^\/events\/[\w.-]+\/?$/i;
 const VOLUME_PATH = /^\/volumes\/([^/]+?)\/?$/i;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /** Whether `s` is an Anthology paper id (new or old style). */
 export function isAnthologyId(s: string): boolean {
   return NEW_ID.test(s) || OLD_ID.test(s);
@@ -41,11 +42,6 @@ export function anthologyPath(url: URL): string | undefined {
     return url.pathname.slice('/anthology'.length) || '/';
   }
   return undefined;
-}
-
-function resolve(href: string | null | undefined, base: URL): URL | undefined {
-  const abs = absUrl(href, base);
-  return abs ? new URL(abs) : undefined;
 }
 
 /** The Anthology id a paper link points at (`/2020.acl-main.1/`, `/W19-4201`, `…/W19-4201.pdf`). */
@@ -106,9 +102,10 @@ export function pageKind(url: URL): 'author' | 'listing' | 'paper' | undefined {
 
 /** ISO `YYYY-MM` from a "Month" row ("July", "Nov"); undefined for ranges like "June–July". */
 function isoMonth(month: string, year: number | undefined): string | undefined {
-  if (!year || !month || /[-–—/]/.test(month)) return undefined;
-  const i = MONTHS.indexOf(month.trim().slice(0, 3).toLowerCase());
-  return i >= 0 && /^[a-z]+\.?$/i.test(month.trim()) ? `${year}-${String(i + 1).padStart(2, '0')}` : undefined;
+  const m = month.trim();
+  if (!year || !/^\p{L}+\.?$/u.test(m)) return undefined;
+  const n = monthNumber(m);
+  return n ? isoDate(year, n) : undefined;
 }
 
 function mainRoot(doc: Document): ParentNode {
@@ -240,7 +237,7 @@ function ownPersonId(doc: Document): string | undefined {
   return undefined;
 }
 
-function scrapePerson(doc: Document, url: URL): ScrapeResult | null {
+function scrapePerson(doc: Document, url: URL): Scraped | null {
   const papers = parseEntries(doc, url);
   if (!papers.length) return null;
   const h2 = doc.querySelector('#title');
@@ -271,19 +268,19 @@ function scrapePerson(doc: Document, url: URL): ScrapeResult | null {
         coauthors,
       })
     : undefined;
-  return compact<ScrapeResult>({ site: 'acl-anthology', kind: 'author', url: url.href, author, papers });
+  return compact<Scraped>({ kind: 'author', author, papers });
 }
 
-function scrapeListing(doc: Document, url: URL): ScrapeResult | null {
+function scrapeListing(doc: Document, url: URL): Scraped | null {
   const path = anthologyPath(url) ?? '';
   // Volume pages title the page with the volume; event pages head each volume with an h4.
   const pageVenue = VOLUME_PATH.test(path) ? text(doc, '#title') || undefined : undefined;
   const papers = parseEntries(doc, url, pageVenue);
   if (!papers.length) return null;
-  return { site: 'acl-anthology', kind: 'listing', url: url.href, papers };
+  return { kind: 'listing', papers };
 }
 
-function scrapePaper(doc: Document, url: URL): ScrapeResult | null {
+function scrapePaper(doc: Document, url: URL): Scraped | null {
   const rows = detailRows(doc);
   const dd = (label: string) => rows.get(label);
   const title = text(doc, '#title') || meta(doc, 'citation_title');
@@ -343,26 +340,20 @@ function scrapePaper(doc: Document, url: URL): ScrapeResult | null {
     codeUrl,
     authorProfiles: profiles,
   });
-  return { site: 'acl-anthology', kind: 'paper', url: url.href, papers: [paper] };
+  return { kind: 'paper', papers: [paper] };
 }
 
 /** ACL Anthology: person pages (author), event and volume pages (listing), paper pages. */
-export const aclAnthology: Adapter = {
+export const aclAnthology = defineAdapter({
   id: 'acl-anthology',
-  name: 'ACL Anthology',
-  detect(url: URL): boolean {
-    return pageKind(url) !== undefined;
-  },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    switch (pageKind(url)) {
-      case 'author':
-        return scrapePerson(doc, url);
-      case 'listing':
-        return scrapeListing(doc, url);
-      case 'paper':
-        return scrapePaper(doc, url);
-      default:
-        return null;
-    }
-  },
-};
+  hosts: ['aclanthology.org', 'www.aclweb.org'],
+  route: pageKind,
+  scrape: { author: scrapePerson, listing: scrapeListing, paper: scrapePaper },
+  urls: [
+    'https://aclanthology.org/people/a/andreas-madsack/',
+    'https://aclanthology.org/people/andreas-madsack/unverified/',
+    'https://aclanthology.org/2021.naacl-main.208/',
+    'https://aclanthology.org/events/acl-2020/',
+    'https://aclanthology.org/volumes/W18-65/',
+  ],
+});

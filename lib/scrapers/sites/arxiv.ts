@@ -10,20 +10,13 @@
  * Every paper carries the version-free `ids.arxiv` and the canonical https://arxiv.org/abs/<id> URL, so
  * the same preprint seen on any of these front ends merges into one record.
  */
-import type { Adapter, ScrapeResult, ScrapedPaper } from '../../core/types';
-import {
-  absUrl,
-  all,
-  clean,
-  compact,
-  compactPaper,
-  meta,
-  normalizeArxivId,
-  normalizeDoi,
-  parseCount,
-  splitAuthors,
-  text,
-} from '../kit/dom';
+import type { ScrapedPaper } from '../../core/types';
+import { findDate } from '../kit/dates';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { absUrl, all, clean, compact, compactPaper, meta, normalizeArxivId, normalizeDoi, parseCount, text } from '../kit/dom';
+import { displayName, splitAuthors } from '../kit/names';
+import { visibleText } from '../kit/text';
+import { isRepoUrl, repoUrlInText } from '../kit/urls';
 
 /** Which kind of arXiv-related page a URL is, or null when this adapter does not own it. */
 export type ArxivPageType = 'listing' | 'search' | 'abs' | 'html' | 'alphaxiv' | 'huggingface';
@@ -86,31 +79,8 @@ export function yearFromArxivId(id: string | undefined): number | undefined {
   return undefined;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 /** "3 Jan 2023" / "3 January, 2023" → "2023-01-03"; undefined when not a day-month-year date. */
-export function parseDayMonthYear(s: string | null | undefined): string | undefined {
-  const m = clean(s).match(/\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/);
-  if (!m) return undefined;
-  const month = MONTHS[m[2].toLowerCase()] ?? MONTHS[m[2].slice(0, 3).toLowerCase()];
-  const day = parseInt(m[1], 10);
-  if (!month || day < 1 || day > 31) return undefined;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+const dayMonthYear = (s: string | null | undefined): string | undefined => findDate(s, ['dmy'])?.date;
 
 /** A category code in parentheses at the end of a subject: "Machine Learning (cs.LG)" → "cs.LG". */
 const CATEGORY_CODE = /\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)\s*$/;
@@ -134,64 +104,15 @@ export function parseSubjects(el: Element | null | undefined): string[] {
   return out;
 }
 
-/** What MathJax (v2 HTML-CSS/CHTML/SVG output, v3 containers) adds to the page when it typesets. */
-const MATHJAX_OUTPUT =
-  '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_SVG_Display, .MJX_Assistive_MathML';
-
 /**
  * Cleaned text of `el` leaving out the subtrees matching `skip` (labels, toggles, footnotes).
  * Math reads as its TeX source wherever the page keeps it, so a title is the same string before
  * and after typesetting and on every front end: arXiv's MathJax 2 leaves the source in
- * `<script type="math/tex">` beside its rendered output (which is skipped); LaTeXML pages
- * (arxiv.org/html, ar5iv) carry it in `<math alttext>`. MathJax 3 keeps no source, so its
- * assistive MathML text is used.
+ * `<script type="math/tex">` beside its rendered output; LaTeXML pages (arxiv.org/html, ar5iv)
+ * carry it in `<math alttext>`.
  */
 export function textExcept(el: Element | null | undefined, skip?: string): string {
-  if (!el) return '';
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        parts.push(c.nodeValue ?? '');
-        continue;
-      }
-      if (c.nodeType !== 1) continue;
-      const e = c as Element;
-      const tag = e.tagName.toLowerCase();
-      if (tag === 'script') {
-        const type = e.getAttribute('type') ?? '';
-        if (/^math\/tex/i.test(type)) {
-          const d = /mode=display/i.test(type) ? '$$' : '$';
-          parts.push(`${d}${clean(e.textContent)}${d}`);
-        }
-        continue;
-      }
-      if (tag === 'style') continue;
-      if (tag === 'math' && e.getAttribute('alttext')) {
-        parts.push(`$${clean(e.getAttribute('alttext'))}$`);
-        continue;
-      }
-      if (tag === 'mjx-container') {
-        parts.push(clean(e.querySelector('mjx-assistive-mml')?.textContent));
-        continue;
-      }
-      if (e.matches(MATHJAX_OUTPUT)) continue;
-      if (skip && e.matches(skip)) {
-        parts.push(' ');
-        continue;
-      }
-      walk(e);
-    }
-  };
-  walk(el);
-  return clean(parts.join(''));
-}
-
-/** "Thompson, Jordan" (citation_author style) → "Jordan Thompson"; other names unchanged. */
-export function displayName(s: string): string {
-  const t = clean(s);
-  const m = t.match(/^([^,]+),\s*([^,]+)$/);
-  return m ? `${m[2]} ${m[1]}` : t;
+  return visibleText(el, { skip, skipAsSpace: true, math: true });
 }
 
 /** A code-hosting link (GitHub/GitLab/Bitbucket repository) among the links under `el`. */
@@ -202,12 +123,7 @@ function codeLinkIn(el: Element | null | undefined, base: URL): string | undefin
     if (href && isRepoUrl(href)) return href;
   }
   // Search results print comments as plain text, so also look for a bare repository URL.
-  const m = clean(el.textContent).match(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/);
-  return m ? m[0].replace(/[.,;)]+$/, '') : undefined;
-}
-
-function isRepoUrl(href: string): boolean {
-  return /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/i.test(href);
+  return repoUrlInText(clean(el.textContent));
 }
 
 const absPage = (id: string): string => `https://arxiv.org/abs/${id}`;
@@ -313,7 +229,7 @@ function scrapeSearch(doc: Document, url: URL): ScrapedPaper[] {
     const dateLine = all(li, 'p.is-size-7:not(.comments)').find((p) => /Submitted/.test(p.textContent ?? ''));
     const dl = clean(dateLine?.textContent);
     const v1 = dl.match(/v1\s*submitted\s+([^;.]+)/i);
-    const date = parseDayMonthYear(v1?.[1]) ?? parseDayMonthYear(dl.match(/Submitted\s+([^;.]+)/)?.[1]);
+    const date = dayMonthYear(v1?.[1]) ?? dayMonthYear(dl.match(/Submitted\s+([^;.]+)/)?.[1]);
     const pdfA = li.querySelector('p.list-title a[href*="/pdf/"]');
     papers.push(
       compactPaper({
@@ -373,7 +289,7 @@ function scrapeAbs(doc: Document, url: URL): ScrapedPaper | null {
     journalDoi(meta(doc, 'citation_doi'));
   // "[Submitted on 3 Jan 2023 (v1), last revised 5 Feb 2023 (this version, v2)]": the first date is v1's.
   const dateline = text(doc, '.dateline');
-  const date = parseDayMonthYear(dateline.match(/Submitted on\s+(.+)/i)?.[1]) ?? isoFromSlashDate(meta(doc, 'citation_date'));
+  const date = dayMonthYear(dateline.match(/Submitted on\s+(.+)/i)?.[1]) ?? findDate(meta(doc, 'citation_date'), ['ymd'])?.date;
   const hasPdf = !!doc.querySelector('a.download-pdf, .full-text a[href*="/pdf/"]') || !!meta(doc, 'citation_pdf_url');
   return compactPaper({
     title,
@@ -394,12 +310,6 @@ function citationAuthors(doc: Document): string[] {
   return all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
     .map((m) => displayName(m.getAttribute('content') ?? ''))
     .filter(Boolean);
-}
-
-/** "2023/01/03" (citation_date) → "2023-01-03". */
-function isoFromSlashDate(s: string): string | undefined {
-  const m = s.match(/^(\d{4})[/-](\d{1,2})[/-](\d{1,2})/);
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,7 +493,7 @@ function scrapeMirror(doc: Document, url: URL, site: 'alphaxiv' | 'huggingface')
     ld?.abstract ||
     abstractUnderHeading(doc);
   const published = typeof props?.publishedAt === 'string' ? props.publishedAt.match(/^\d{4}-\d{2}-\d{2}/)?.[0] : undefined;
-  const date = published ?? isoFromSlashDate(meta(doc, 'citation_date'));
+  const date = published ?? findDate(meta(doc, 'citation_date'), ['ymd'])?.date;
   // The repository link belongs to the paper's header section (the site footer links elsewhere on GitHub).
   const propRepo = typeof props?.githubRepo === 'string' && isRepoUrl(props.githubRepo) ? props.githubRepo : undefined;
   const header = h1?.closest('section') ?? h1?.parentElement ?? null;
@@ -602,48 +512,52 @@ function scrapeMirror(doc: Document, url: URL, site: 'alphaxiv' | 'huggingface')
 
 // ---------------------------------------------------------------------------------------------
 
+/** One paper page as a result. */
+const paperPage = (p: ScrapedPaper | null): Scraped | null => (p ? { kind: 'paper', papers: [p] } : null);
+
 /** The arXiv adapter: listings, search results, abstract pages, full-text HTML and reader mirrors. */
-export const arxiv: Adapter = {
+export const arxiv = defineAdapter({
   id: 'arxiv',
-  name: 'arXiv',
-  detect(url: URL): boolean {
-    return arxivPageType(url) !== null;
+  hosts: [
+    'arxiv.org',
+    'www.arxiv.org',
+    'export.arxiv.org',
+    'alphaxiv.org',
+    'www.alphaxiv.org',
+    'huggingface.co',
+    'ar5iv.labs.arxiv.org',
+    'ar5iv.org',
+  ],
+  route: arxivPageType,
+  scrape: {
+    listing(doc, url) {
+      const papers = scrapeListing(doc, url);
+      return papers.length ? { kind: 'listing', papers } : null;
+    },
+    search(doc, url) {
+      const papers = scrapeSearch(doc, url);
+      if (!papers.length) return null;
+      // "Showing 1–50 of 1,234 results for all: transformer"
+      const total = text(doc, 'h1.title').match(/\bof\s+([\d,.]+)\s+results?\b/i);
+      return compact<Scraped>({
+        kind: 'search',
+        query: searchQuery(doc, url),
+        totalResults: total ? parseCount(total[1]) : undefined,
+        papers,
+      });
+    },
+    abs: (doc, url) => paperPage(scrapeAbs(doc, url)),
+    html: (doc, url) => paperPage(scrapeLatexml(doc, url)),
+    alphaxiv: (doc, url) => paperPage(scrapeMirror(doc, url, 'alphaxiv')),
+    huggingface: (doc, url) => paperPage(scrapeMirror(doc, url, 'huggingface')),
   },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    const type = arxivPageType(url);
-    if (!type) return null;
-    const base = { site: 'arxiv' as const, url: url.href };
-    switch (type) {
-      case 'listing': {
-        const papers = scrapeListing(doc, url);
-        return papers.length ? { ...base, kind: 'listing', papers } : null;
-      }
-      case 'search': {
-        const papers = scrapeSearch(doc, url);
-        if (!papers.length) return null;
-        // "Showing 1–50 of 1,234 results for all: transformer"
-        const total = text(doc, 'h1.title').match(/\bof\s+([\d,.]+)\s+results?\b/i);
-        return compact<ScrapeResult>({
-          ...base,
-          kind: 'search',
-          query: searchQuery(doc, url),
-          totalResults: total ? parseCount(total[1]) : undefined,
-          papers,
-        });
-      }
-      case 'abs': {
-        const p = scrapeAbs(doc, url);
-        return p ? { ...base, kind: 'paper', papers: [p] } : null;
-      }
-      case 'html': {
-        const p = scrapeLatexml(doc, url);
-        return p ? { ...base, kind: 'paper', papers: [p] } : null;
-      }
-      case 'alphaxiv':
-      case 'huggingface': {
-        const p = scrapeMirror(doc, url, type);
-        return p ? { ...base, kind: 'paper', papers: [p] } : null;
-      }
-    }
-  },
-};
+  urls: [
+    'https://arxiv.org/list/cs/2301?skip=0&show=3',
+    'https://arxiv.org/abs/1706.03762',
+    'https://arxiv.org/search/?query=graph+neural+networks&searchtype=all&source=header',
+    'https://arxiv.org/html/2402.17764v1',
+    'https://ar5iv.labs.arxiv.org/html/2305.11206',
+    'https://www.alphaxiv.org/overview/2402.00917',
+    'https://huggingface.co/papers/2406.04101',
+  ],
+});

@@ -8,8 +8,10 @@
  * (`itemprop=author`, `span.title`, `itemprop=isPartOf`, `itemprop=datePublished`). Year
  * headers (`li.year`) sit between the entries on person pages and search results.
  */
-import type { Adapter, PaperIds, PageKind, ScrapeResult, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
-import { absUrl, all, clean, compact, normalizeArxivId, normalizeDoi, parseCount, parseYear, text } from '../kit/dom';
+import type { PaperIds, PageKind, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { absUrl, all, clean, compact, normalizeArxivId, parseCount, parseYear, text } from '../kit/dom';
+import { decodeSafe, doiFromResolverUrl, hostOf, isPdfUrl, parseUrl } from '../kit/urls';
 
 /** dblp.org, dblp.uni-trier.de, dblp.dagstuhl.de, their www. variants and the numbered mirrors (dblp2.uni-trier.de). */
 const HOST_RE = /^(?:www\.)?dblp\d?\.(?:org|uni-trier\.de|dagstuhl\.de)$/i;
@@ -38,7 +40,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Which kind of dblp page `url` is, or undefined for other pages (and other sites). */
-export function dblpPageKind(url: URL): PageKind | undefined {
+export function dblpPageKind(url: URL): Exclude<PageKind, 'paper'> | undefined {
   if (!HOST_RE.test(url.hostname)) return undefined;
   const path = url.pathname;
   if (PID_PATH_RE.test(path) || LEGACY_PERS_RE.test(path)) return 'author';
@@ -59,18 +61,12 @@ export function stripHomonym(name: string): string {
 
 /** The person id in a dblp profile link: the pid (`/pid/97/4275.html`) or, on legacy links, the name key (`c/Clauset:Aaron`). */
 export function personIdFromHref(href: string | null | undefined): string | undefined {
-  if (!href) return undefined;
-  let u: URL;
-  try {
-    u = new URL(href, 'https://dblp.org/');
-  } catch {
-    return undefined;
-  }
-  if (!HOST_RE.test(u.hostname)) return undefined;
+  const u = parseUrl(href, 'https://dblp.org/');
+  if (!u || !HOST_RE.test(u.hostname)) return undefined;
   const pid = u.pathname.match(PID_PATH_RE);
   if (pid) return pid[1];
   const legacy = u.pathname.match(LEGACY_PERS_RE);
-  return legacy ? decodeURIComponentSafe(legacy[1]) : undefined;
+  return legacy ? decodeSafe(legacy[1]) : undefined;
 }
 
 /**
@@ -84,25 +80,6 @@ export function arxivFromDblpKey(key: string | undefined): string | undefined {
   if (m) return `${m[1]}.${m[2]}`;
   const old = key.match(/^journals\/corr\/abs-([a-z]+(?:-[a-z]+)?)-(\d{7})$/);
   return old ? `${old[1]}/${old[2]}` : undefined;
-}
-
-/** Hosts whose path is the DOI (doi.acm.org and doi.ieeecomputersociety.org are old publisher resolvers dblp linked). */
-const DOI_HOST_RE = /^(?:dx\.)?doi\.org$|^doi\.acm\.org$|^doi\.ieeecomputersociety\.org$/i;
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function hostOf(href: string): string {
-  try {
-    return new URL(href).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** A record key as dblp writes them: `conf/kdd/SmithJ19`, `journals/corr/abs-1234-5678`. */
@@ -140,15 +117,6 @@ function eeLinks(nav: Element | null, base: URL): string[] {
     out.push(href);
   }
   return out;
-}
-
-function isPdf(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return /\.pdf$/i.test(u.pathname) || (/(^|\.)arxiv\.org$/i.test(u.hostname) && u.pathname.startsWith('/pdf/'));
-  } catch {
-    return false;
-  }
 }
 
 /** Venue as the citation names it: the isPartOf name ("KDD", "Science", "CoRR"), else the venue link text, trimmed of volume and year. */
@@ -205,9 +173,8 @@ export function parseEntry(li: Element, base: URL, fallback: { year?: number } =
   let doi: string | undefined;
   let arxiv: string | undefined;
   for (const href of ees) {
-    const host = hostOf(href);
-    if (!doi && DOI_HOST_RE.test(host)) doi = normalizeDoi(new URL(href).pathname.slice(1));
-    if (!arxiv && /(^|\.)arxiv\.org$/i.test(host)) arxiv = normalizeArxivId(href);
+    doi ??= doiFromResolverUrl(href);
+    if (!arxiv && /(^|\.)arxiv\.org$/i.test(hostOf(href))) arxiv = normalizeArxivId(href);
   }
   arxiv ??= arxivFromDblpKey(key);
   const ids: PaperIds = compact({ dblp: key, doi, arxiv });
@@ -221,7 +188,7 @@ export function parseEntry(li: Element, base: URL, fallback: { year?: number } =
       type: entryType(li),
       ids,
       url: ees[0],
-      pdfUrl: ees.find(isPdf),
+      pdfUrl: ees.find(isPdfUrl),
     }),
   };
 }
@@ -320,21 +287,21 @@ function coauthors(doc: Document, base: URL): ScrapedProfileRef[] {
   return out;
 }
 
-function scrapePerson(doc: Document, url: URL): ScrapeResult | null {
+function scrapePerson(doc: Document, url: URL): Scraped | null {
   const { papers, listed } = parseEntries(doc, url);
   if (papers.length === 0) return null;
   const pid = personPid(doc, url);
   const legacyKey = url.pathname.match(LEGACY_PERS_RE)?.[1] ?? clean(doc.querySelector('head')?.getAttribute('data-urlpt'));
   const author = compact<ScrapedAuthor>({
     name: personName(doc),
-    id: pid ?? (legacyKey ? decodeURIComponentSafe(legacyKey) : undefined),
+    id: pid ?? (legacyKey ? decodeSafe(legacyKey) : undefined),
     url: pid ? `https://dblp.org/pid/${pid}.html` : url.href,
     affiliation: personAffiliation(doc),
     homepage: personHomepage(doc, url),
     metrics: { papers: listed },
     coauthors: coauthors(doc, url),
   });
-  return { site: 'dblp', kind: 'author', url: url.href, author, papers };
+  return { kind: 'author', author, papers };
 }
 
 /** "found 6,368 matches" / "found one match" / "no matches". */
@@ -346,16 +313,14 @@ export function parseMatches(s: string): number | undefined {
   return /match/.test(t) ? parseCount(t) : undefined;
 }
 
-function scrapeSearch(doc: Document, url: URL): ScrapeResult | null {
+function scrapeSearch(doc: Document, url: URL): Scraped | null {
   const { papers } = parseEntries(doc, url);
   if (papers.length === 0) return null;
   const query =
     clean(url.searchParams.get('q')) ||
     clean(doc.querySelector<HTMLInputElement>('#completesearch-form input[name="q"]')?.getAttribute('value'));
-  return compact<ScrapeResult>({
-    site: 'dblp',
+  return compact<Scraped>({
     kind: 'search',
-    url: url.href,
     query,
     totalResults: parseMatches(text(doc, '#completesearch-info-matches')),
     papers,
@@ -371,33 +336,25 @@ export function tocVenue(title: string): string | undefined {
   return t || undefined;
 }
 
-function scrapeListing(doc: Document, url: URL): ScrapeResult | null {
+function scrapeListing(doc: Document, url: URL): Scraped | null {
   const page = {
     year: parseYear(text(doc, '#headline h1')) ?? parseYear(doc.title),
     venue: tocVenue(doc.title),
   };
   const { papers } = parseEntries(doc, url, page);
   if (papers.length === 0) return null;
-  return { site: 'dblp', kind: 'listing', url: url.href, papers };
+  return { kind: 'listing', papers };
 }
 
-/** The DBLP adapter. */
-export const dblp: Adapter = {
+/** DBLP: person pages, publication search results and venue tables of contents. */
+export const dblp = defineAdapter({
   id: 'dblp',
-  name: 'DBLP',
-  detect(url: URL): boolean {
-    return dblpPageKind(url) !== undefined;
-  },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    switch (dblpPageKind(url)) {
-      case 'author':
-        return scrapePerson(doc, url);
-      case 'search':
-        return scrapeSearch(doc, url);
-      case 'listing':
-        return scrapeListing(doc, url);
-      default:
-        return null;
-    }
-  },
-};
+  hosts: ['dblp.org', 'www.dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de'],
+  route: dblpPageKind,
+  scrape: { author: scrapePerson, search: scrapeSearch, listing: scrapeListing },
+  urls: [
+    'http://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron',
+    'https://dblp.org/search?q=Wei+Wang',
+    'https://dblp.org/db/conf/kdd/kdd2019.html',
+  ],
+});

@@ -3,9 +3,13 @@
  * `cluster=`, `cites=`) on every Scholar country host. Owns Scholar's markup quirks only; CAPTCHA
  * ("unusual traffic") pages yield nothing.
  */
-import { isScholarHost } from '../../core/hosts';
-import type { Adapter, ReportedMetrics, ScrapeResult, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
-import { absUrl, all, clean, compact, normalizeArxivId, normalizeDoi, parseCount, parseYear, text } from '../kit/dom';
+import { SCHOLAR_HOSTS, isScholarHost } from '../../core/hosts';
+import type { ReportedMetrics, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { absUrl, all, clean, compact, normalizeArxivId, parseCount, parseYear, text } from '../kit/dom';
+import { splitAuthors } from '../kit/names';
+import { visibleText } from '../kit/text';
+import { arxivIdFromLink, doiFromUrl, queryParam, resolveUrl } from '../kit/urls';
 
 // ---------------------------------------------------------------------------------------------
 // URL shapes
@@ -32,19 +36,13 @@ export function profileUrl(host: string, id: string): string {
 
 /** The `user=` id of a `/citations?user=…` link, or undefined for any other link. */
 export function userIdOf(href: string | null | undefined, base: URL): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const u = new URL(abs);
-  if (u.pathname !== '/citations') return undefined;
-  return u.searchParams.get('user') || undefined;
+  const u = resolveUrl(href, base);
+  return u?.pathname === '/citations' ? u.searchParams.get('user') || undefined : undefined;
 }
 
 /** First decimal id of a `cites=`/`cluster=` parameter ("cites=1,2" lists merged clusters). */
 export function clusterIdOf(href: string | null | undefined, base: URL, param: 'cites' | 'cluster'): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const v = new URL(abs).searchParams.get(param);
-  const m = v?.match(/^\d+/);
+  const m = queryParam(href, base, param)?.match(/^\d+/);
   return m ? m[0] : undefined;
 }
 
@@ -83,20 +81,7 @@ export function decodeCid(cid: string | null | undefined): string | undefined {
  * snippets break lines with `<br>` and no surrounding whitespace).
  */
 export function textWithout(el: Element | null | undefined, skip?: string): string {
-  if (!el) return '';
-  const parts: string[] = [];
-  const walk = (n: Node): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (e.tagName === 'BR') parts.push(' ');
-        else if (!(skip && e.matches(skip))) walk(e);
-      }
-    }
-  };
-  walk(el);
-  return clean(parts.join(''));
+  return visibleText(el, { skip, br: true });
 }
 
 /**
@@ -104,17 +89,7 @@ export function textWithout(el: Element | null | undefined, skip?: string): stri
  * name (results: "DA Scott…"). Names stay as shown.
  */
 export function splitScholarAuthors(s: string): { authors: string[]; truncated: boolean } {
-  let t = clean(s);
-  let truncated = false;
-  if (/(\.\.\.|…)$/.test(t)) {
-    truncated = true;
-    t = t.replace(/,?\s*(\.\.\.|…)$/, '');
-  }
-  const authors = t
-    .split(',')
-    .map((p) => clean(p))
-    .filter((p) => p && p !== '...' && p !== '…');
-  return { authors, truncated };
+  return splitAuthors(s, /\s*,\s*/);
 }
 
 /** Title decoration Scholar prefixes: "[PDF]", "[HTML]", "[CITATION]", "[C]", "[BOOK]", "[B]", localised. */
@@ -123,33 +98,6 @@ const TYPE_PREFIX = /^(?:\[\p{Lu}{1,12}\]\s*)+/u;
 /** Strip leading "[PDF]"/"[CITATION][C]"-style type labels from a result title. */
 export function stripTitlePrefix(s: string): string {
   return clean(clean(s).replace(TYPE_PREFIX, ''));
-}
-
-/** DOI from a publisher landing-page URL whose path names it (`…/doi/abs/10.1126/science.1258096`). */
-function doiFromUrl(u: string | undefined): string | undefined {
-  if (!u) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(u).pathname);
-  } catch {
-    return undefined;
-  }
-  const m = path.match(/\/doi\/(?:(?:abs|full|pdf|epdf|pdfdirect|book|chapter)\/)?(10\.\d{4,9}\/.+)$/i);
-  return m ? normalizeDoi(m[1]) : undefined;
-}
-
-/** arXiv id from an arxiv.org abstract/PDF URL (`https://arxiv.org/abs/1609.02907v4` → `1609.02907`). */
-function arxivFromUrl(u: string | undefined): string | undefined {
-  if (!u) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(u);
-  } catch {
-    return undefined;
-  }
-  if (!/(^|\.)arxiv\.org$/i.test(parsed.hostname)) return undefined;
-  const m = parsed.pathname.match(/^\/(?:abs|pdf)\/(.+?)(?:\.pdf)?$/);
-  return m ? normalizeArxivId(m[1]) : undefined;
 }
 
 /** arXiv id a venue line names: "arXiv preprint arXiv:2104.01234", "CoRR abs/1609.02907". */
@@ -319,7 +267,7 @@ function parseProfilePaper(tr: Element, url: URL): ScrapedPaper | undefined {
   };
 }
 
-function scrapeProfile(doc: Document, url: URL): ScrapeResult | null {
+function scrapeProfile(doc: Document, url: URL): Scraped | null {
   const id = url.searchParams.get('user') ?? undefined;
   const name = text(doc, '#gsc_prf_in');
   const papers = all(doc, 'tr.gsc_a_tr')
@@ -359,7 +307,7 @@ function scrapeProfile(doc: Document, url: URL): ScrapeResult | null {
     });
   }
   if (!author && !papers.length) return null;
-  return { site: 'google-scholar', kind: 'author', url: url.href, ...(author ? { author } : {}), papers };
+  return { kind: 'author', ...(author ? { author } : {}), papers };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,7 +363,7 @@ function parseResult(r: Element, url: URL): ScrapedPaper | undefined {
   const scholar = cites ?? cluster ?? decodeCid(r.getAttribute('data-cid'));
   // The title link is the publisher's page of this very work: a DOI or arXiv id in its path names it.
   const doi = doiFromUrl(href);
-  const arxiv = arxivFromUrl(href) ?? arxivFromVenue(byline.venue);
+  const arxiv = arxivIdFromLink(href) ?? arxivFromVenue(byline.venue);
   return {
     title,
     authors: byline.authors,
@@ -433,7 +381,7 @@ function parseResult(r: Element, url: URL): ScrapedPaper | undefined {
   };
 }
 
-function scrapeSearch(doc: Document, url: URL): ScrapeResult | null {
+function scrapeSearch(doc: Document, url: URL): Scraped | null {
   // `.gs_r.gs_or` are results; other `.gs_r` blocks are "User profiles for …", alerts, ads.
   const papers = all(doc, '.gs_r.gs_or')
     .map((r) => parseResult(r, url))
@@ -441,28 +389,20 @@ function scrapeSearch(doc: Document, url: URL): ScrapeResult | null {
   if (!papers.length) return null;
   const query = clean(url.searchParams.get('q') ?? url.searchParams.get('as_q'));
   const totalResults = parseTotalResults(text(doc, '#gs_ab_md'));
-  return {
-    site: 'google-scholar',
-    kind: 'search',
-    url: url.href,
-    ...compact({ query, totalResults }),
-    papers,
-  };
+  return { kind: 'search', ...compact({ query, totalResults }), papers };
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /** Google Scholar: author profiles and result lists on every Scholar host. */
-export const googleScholar: Adapter = {
+export const googleScholar = defineAdapter({
   id: 'google-scholar',
-  name: 'Google Scholar',
-  detect(url: URL): boolean {
-    return isProfileUrl(url) || isSearchUrl(url);
-  },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    if (isBlocked(doc, url)) return null;
-    if (isProfileUrl(url)) return scrapeProfile(doc, url);
-    if (isSearchUrl(url)) return scrapeSearch(doc, url);
-    return null;
-  },
-};
+  hosts: SCHOLAR_HOSTS,
+  route: (url): 'author' | 'search' | null => (isProfileUrl(url) ? 'author' : isSearchUrl(url) ? 'search' : null),
+  blocked: isBlocked,
+  scrape: { author: scrapeProfile, search: scrapeSearch },
+  urls: [
+    'https://scholar.google.ca/citations?user=8daWuo4AAAAJ&hl=en',
+    'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=crispr+cas9',
+  ],
+});

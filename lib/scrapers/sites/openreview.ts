@@ -13,8 +13,12 @@
  * Conference"); anything else is kept as shown ("ICLR 2024 poster", "Submitted to ICLR 2023",
  * "ICLR 2019 Conference Withdrawn Submission"). The year comes from the venue, else from the date.
  */
-import type { Adapter, ScrapeResult, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import type { ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import { findDate } from '../kit/dates';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
 import { absUrl, all, clean, compact, meta, parseCount, parseYear } from '../kit/dom';
+import { splitList, visibleText } from '../kit/text';
+import { queryParam, resolveUrl } from '../kit/urls';
 
 /** Canonical origin: links are rebuilt on it so the same paper gets the same URLs everywhere. */
 const ORIGIN = 'https://openreview.net';
@@ -54,16 +58,13 @@ export function pdfUrlFor(id: string): string {
 
 /** The `id=` parameter of an OpenReview link (`/pdf?id=`, `/forum?id=`, …). */
 function idParam(href: string | null | undefined, base: URL): string | undefined {
-  const abs = absUrl(href, base);
-  return abs ? new URL(abs).searchParams.get('id') || undefined : undefined;
+  return queryParam(href, base, 'id');
 }
 
 /** The forum id (`id=`) and reply id (`noteId=`) of a `/forum?…` link; empty for other links. */
 export function forumLinkIds(href: string | null | undefined, base: URL): { id?: string; noteId?: string } {
-  const abs = absUrl(href, base);
-  if (!abs) return {};
-  const u = new URL(abs);
-  if (!isOpenReviewHost(u.hostname) || u.pathname !== '/forum') return {};
+  const u = resolveUrl(href, base);
+  if (!u || !isOpenReviewHost(u.hostname) || u.pathname !== '/forum') return {};
   return compact({ id: u.searchParams.get('id') || undefined, noteId: u.searchParams.get('noteId') || undefined });
 }
 
@@ -73,72 +74,21 @@ export function forumLinkIds(href: string | null | undefined, base: URL): { id?:
  * PDFs hosted elsewhere (the `pdf` field may be an external URL) are kept as they are.
  */
 export function normalizePdfUrl(href: string | null | undefined, base: URL): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const u = new URL(abs);
-  if (!isOpenReviewHost(u.hostname)) return abs;
+  const u = resolveUrl(href, base);
+  if (!u) return undefined;
+  if (!isOpenReviewHost(u.hostname)) return u.href;
   const id = u.searchParams.get('id');
   if (u.pathname === '/pdf' && id) return pdfUrlFor(id);
   if (u.pathname === '/attachment' && id && u.searchParams.get('name') === 'pdf') return pdfUrlFor(id);
   // `/pdf/<sha>.pdf` (a v1 `pdf` field value) is a real file URL too; other attachments are not the paper.
-  return u.pathname.startsWith('/pdf/') ? abs : undefined;
+  return u.pathname.startsWith('/pdf/') ? u.href : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-/** Elements whose text is not content: icons, scripts, and MathJax 2's rendered duplicates. */
-const SKIP_CLASSES = ['MathJax_Preview', 'MathJax', 'MathJax_Display', 'MathJax_CHTML', 'MathJax_SVG', 'MJX_Assistive_MathML'];
-const SKIP_TAGS = new Set(['STYLE', 'NOSCRIPT', 'TEMPLATE', 'IMG', 'SVG', 'BUTTON']);
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'UL',
-  'OL',
-  'BLOCKQUOTE',
-  'PRE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'TABLE',
-  'TR',
-  'TD',
-  'TH',
-  'BR',
-  'HR',
-]);
-
-function appendText(node: Node, out: string[]): void {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) {
-      out.push((c as Text).data);
-      continue;
-    }
-    if (c.nodeType !== 1) continue;
-    const el = c as Element;
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'SCRIPT') {
-      // MathJax 2 keeps the TeX source in <script type="math/tex">; it is the only faithful text.
-      const type = el.getAttribute('type') ?? '';
-      if (/^math\/tex/i.test(type)) out.push(/mode=display/i.test(type) ? ` $$${el.textContent ?? ''}$$ ` : `$${el.textContent ?? ''}$`);
-      continue;
-    }
-    if (tag === 'MJX-CONTAINER') {
-      // MathJax 3 CHTML (class "MathJax" too) draws glyphs with CSS; only the assistive MathML carries text.
-      out.push(el.querySelector('mjx-assistive-mml')?.textContent ?? el.textContent ?? '');
-      continue;
-    }
-    if (SKIP_TAGS.has(tag) || SKIP_CLASSES.some((k) => el.classList.contains(k))) continue;
-    const block = BLOCK_TAGS.has(tag);
-    if (block) out.push(' ');
-    appendText(el, out);
-    if (block) out.push(' ');
-  }
-}
+/** Elements whose text is not content: icons and buttons (math and scripts are handled by `visibleText`). */
+const NOT_TEXT = 'img, svg, button';
 
 /**
  * Cleaned visible text of an element: block children (markdown-rendered paragraphs) are
@@ -146,26 +96,8 @@ function appendText(node: Node, out: string[]): void {
  * (MathJax 3) rather than glyph soup.
  */
 export function readText(el: Element | null | undefined): string {
-  if (!el) return '';
-  const out: string[] = [];
-  appendText(el, out);
-  return clean(out.join(''));
+  return visibleText(el, { skip: NOT_TEXT, math: true, blocks: true });
 }
-
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
 
 /**
  * The date OpenReview shows for a note, as ISO: "28 Sept 2018 (modified: 11 Jan 2019)" →
@@ -174,28 +106,15 @@ const MONTHS: Record<string, string> = {
  * format `en-GB` short months either way.
  */
 export function parseForumDate(s: string | null | undefined): string | undefined {
-  let t = clean(s);
-  if (!t) return undefined;
+  const t = clean(s);
   const published = t.match(/Published:\s*([^,(]+)/i);
-  if (published) t = published[1];
-  else t = t.split('(')[0];
   // "28 Sep 2018" / "Sep 2018" (en-GB), or "Sep 28, 2018" (en-US, some Handlebars helpers).
-  const gb = t.match(/(?:^|\s)(?:(\d{1,2})\s+)?([A-Za-z]{3,9})\.?\s+(\d{4})\b/);
-  const us = gb ? null : t.match(/(?:^|\s)([A-Za-z]{3,9})\.?\s+(\d{1,2}),\s*(\d{4})\b/);
-  const [dayS, monthS, yearS] = gb ? [gb[1], gb[2], gb[3]] : us ? [us[2], us[1], us[3]] : [];
-  const month = monthS ? MONTHS[monthS.slice(0, 3).toLowerCase()] : undefined;
-  if (!month || !yearS) return undefined;
-  if (!dayS) return `${yearS}-${month}`;
-  const day = parseInt(dayS, 10);
-  if (day < 1 || day > 31) return undefined;
-  return `${yearS}-${month}-${String(day).padStart(2, '0')}`;
+  return findDate(published ? published[1] : t.split('(')[0], ['dmy', 'mdy', 'my'])?.date;
 }
 
 /** `citation_*_date` meta content ("2018/09/27") as ISO ("2018-09-27"). */
 export function parseMetaDate(s: string | null | undefined): string | undefined {
-  const m = clean(s).match(/^(\d{4})[/-](\d{2})(?:[/-](\d{2}))?/);
-  if (!m) return undefined;
-  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
+  return findDate(s, ['ymd'])?.date;
 }
 
 /**
@@ -230,10 +149,7 @@ export function normalizeVenue(s: string | null | undefined): string {
 
 /** Keywords as displayed ("a, b; c") → ["a", "b", "c"]. */
 export function splitKeywords(s: string | null | undefined): string[] {
-  return clean(s)
-    .split(/\s*[,;]\s*/)
-    .map((k) => clean(k))
-    .filter(Boolean);
+  return splitList(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,10 +171,8 @@ function isAuthorNoise(el: Element): boolean {
 
 /** The `~Profile_Id1` of a `/profile?id=~…` link (email and DBLP author links have no profile id). */
 export function profileIdOf(href: string | null | undefined, base: URL): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const u = new URL(abs);
-  if (!isOpenReviewHost(u.hostname) || u.pathname !== '/profile') return undefined;
+  const u = resolveUrl(href, base);
+  if (!u || !isOpenReviewHost(u.hostname) || u.pathname !== '/profile') return undefined;
   const id = u.searchParams.get('id');
   return id && id.startsWith('~') ? id : undefined;
 }
@@ -418,7 +332,7 @@ function mainNote(doc: Document, id: string | undefined): Element | null {
   );
 }
 
-function scrapeForum(doc: Document, url: URL): ScrapeResult | null {
+function scrapeForum(doc: Document, url: URL): Scraped | null {
   let id = url.searchParams.get('id') || undefined;
   const note = mainNote(doc, id);
   // Not rendered yet (app shell, spinner) or an error page: nothing to capture yet.
@@ -472,7 +386,7 @@ function scrapeForum(doc: Document, url: URL): ScrapeResult | null {
       authorProfiles: names.profiles,
     }),
   };
-  return { site: 'openreview', kind: 'paper', url: url.href, papers: [paper] };
+  return { kind: 'paper', papers: [paper] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,21 +473,19 @@ function groupVenue(doc: Document, url: URL): string | undefined {
   return h1 || prettyGroupId(url.searchParams.get('id') ?? url.searchParams.get('venue')) || undefined;
 }
 
-function scrapeListing(doc: Document, url: URL): ScrapeResult | null {
+function scrapeListing(doc: Document, url: URL): Scraped | null {
   const papers = parseList(visibleScope(doc, url), url, groupVenue(doc, url));
   if (!papers.length) return null;
-  return { site: 'openreview', kind: 'listing', url: url.href, papers };
+  return { kind: 'listing', papers };
 }
 
-function scrapeSearch(doc: Document, url: URL): ScrapeResult | null {
+function scrapeSearch(doc: Document, url: URL): Scraped | null {
   const papers = parseList(doc, url);
   if (!papers.length) return null;
   // "25 results found for "term"" (replies included; OpenReview caps the count at 1000).
   const heading = all(doc, 'h3').find((h) => /results?\s+found\s+for/i.test(h.textContent ?? ''));
   return {
-    site: 'openreview',
     kind: 'search',
-    url: url.href,
     ...compact({ query: clean(url.searchParams.get('term')), totalResults: parseCount(heading?.textContent) }),
     papers,
   };
@@ -583,22 +495,15 @@ function scrapeSearch(doc: Document, url: URL): ScrapeResult | null {
 // Adapter
 
 /** OpenReview: forum pages, venue group listings, and search results. */
-export const openReview: Adapter = {
+export const openReview = defineAdapter({
   id: 'openreview',
-  name: 'OpenReview',
-  detect(url: URL): boolean {
-    return pageKindOf(url) !== undefined;
-  },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    switch (pageKindOf(url)) {
-      case 'paper':
-        return scrapeForum(doc, url);
-      case 'listing':
-        return scrapeListing(doc, url);
-      case 'search':
-        return scrapeSearch(doc, url);
-      default:
-        return null;
-    }
-  },
-};
+  hosts: ['openreview.net', 'www.openreview.net'],
+  route: pageKindOf,
+  scrape: { paper: scrapeForum, listing: scrapeListing, search: scrapeSearch },
+  urls: [
+    'https://openreview.net/forum?id=H1xSNiRcF7',
+    'https://openreview.net/group?id=ICLR.cc/2019/Conference',
+    'https://openreview.net/submissions?venue=ICLR.cc/2024/Conference',
+    'https://openreview.net/search?term=diffusion&content=all&group=all&source=forum',
+  ],
+});

@@ -19,8 +19,12 @@
  * - paper pages reuse `.cl-paper-row` for their citation and reference lists, so everything on a
  *   paper page is read outside those rows.
  */
-import type { Adapter, PaperIds, ReportedMetrics, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef, ScrapeResult } from '../../core/types';
-import { absUrl, all, clean, compact, meta, normalizeArxivId, normalizeDoi, parseCount, parseYear } from '../kit/dom';
+import type { PaperIds, ReportedMetrics, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
+import { parseDate } from '../kit/dates';
+import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { absUrl, all, clean, compact, compactPaper, meta, normalizeArxivId, normalizeDoi, parseCount } from '../kit/dom';
+import { splitList, visibleText as kitVisibleText } from '../kit/text';
+import { arxivIdFromLink, doiFromResolverUrl, resolveUrl } from '../kit/urls';
 
 const ORIGIN = 'https://www.semanticscholar.org';
 const HOST_RE = /^(?:www\.)?semanticscholar\.org$/i;
@@ -64,20 +68,16 @@ export function s2Route(url: URL): S2Route | null {
 
 /** The 40-hex paper id of a `/paper/…` link, lower-cased; undefined for anything else. */
 export function paperIdFromHref(href: string | null | undefined, base: URL | string = ORIGIN): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const u = new URL(abs);
-  if (!HOST_RE.test(u.hostname)) return undefined;
+  const u = resolveUrl(href, base);
+  if (!u || !HOST_RE.test(u.hostname)) return undefined;
   const m = u.pathname.match(/^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i);
   return m ? m[1].toLowerCase() : undefined;
 }
 
 /** The numeric author id of a `/author/…` link; undefined for anything else. */
 export function authorIdFromHref(href: string | null | undefined, base: URL | string = ORIGIN): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  const u = new URL(abs);
-  if (!HOST_RE.test(u.hostname)) return undefined;
+  const u = resolveUrl(href, base);
+  if (!u || !HOST_RE.test(u.hostname)) return undefined;
   const m = u.pathname.match(/^\/author\/(?:[^/]+\/)?(\d+)\/?$/);
   return m ? m[1] : undefined;
 }
@@ -93,66 +93,11 @@ const authorUrl = (id: string) => `${ORIGIN}/author/${id}`;
  * writes the spaces itself, so no separators are added.
  */
 export function visibleText(el: Element | null | undefined, skip = DECORATION): string {
-  if (!el) return '';
-  const parts: string[] = [];
-  const walk = (n: Node): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1 && !(c as Element).matches(skip)) walk(c);
-    }
-  };
-  walk(el);
-  return clean(parts.join(''));
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A publication date as the site prints it ("6 May 2018", "May 2018", "May 6, 2018", "2018",
- * "2018-05-06") → year and ISO date (YYYY-MM-DD or YYYY-MM; none for a bare year).
- */
-export function parsePubDate(s: string | null | undefined): { year?: number; date?: string } {
-  const t = clean(s);
-  if (!t) return {};
-  const month = (name: string) => MONTHS[name.slice(0, 3).toLowerCase()];
-  const ok = (y: number, mo?: number, d?: number) =>
-    parseYear(String(y)) !== undefined && (mo === undefined || (mo >= 1 && mo <= 12)) && (d === undefined || (d >= 1 && d <= 31));
-  let m = t.match(/\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/);
-  if (m) {
-    const [y, mo, d] = [+m[1], +m[2], m[3] ? +m[3] : undefined];
-    if (ok(y, mo, d)) return { year: y, date: d ? `${y}-${pad(mo)}-${pad(d)}` : `${y}-${pad(mo)}` };
-  }
-  m = t.match(/\b(\d{1,2})\s+([A-Za-z]{3,})\.?,?\s+(\d{4})\b/);
-  if (m && month(m[2]) && ok(+m[3], month(m[2]), +m[1])) return { year: +m[3], date: `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}` };
-  m = t.match(/\b([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})\b/);
-  if (m && month(m[1]) && ok(+m[3], month(m[1]), +m[2])) return { year: +m[3], date: `${m[3]}-${pad(month(m[1]))}-${pad(+m[2])}` };
-  m = t.match(/\b([A-Za-z]{3,})\.?\s+(\d{4})\b/);
-  if (m && month(m[1]) && ok(+m[2], month(m[1]))) return { year: +m[2], date: `${m[2]}-${pad(month(m[1]))}` };
-  const year = parseYear(t);
-  return year ? { year } : {};
+  return kitVisibleText(el, { skip });
 }
 
 /** Split a fields-of-study label ("Computer Science, Medicine") into fields. */
-function splitFields(s: string): string[] {
-  return s
-    .split(/\s*[,;·•]\s*/)
-    .map(clean)
-    .filter(Boolean);
-}
+const splitFields = (s: string): string[] => splitList(s, ',;·•');
 
 function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
@@ -174,10 +119,8 @@ function linkIds(links: Element[], base: URL): { doi?: string; arxiv?: string; p
   for (const a of links) {
     const href = absUrl(a.getAttribute('href'), base);
     if (!href) continue;
-    if (!doi && /\/\/(?:dx\.)?doi\.org\/10\./i.test(href)) doi = normalizeDoi(href);
-    // normalizeArxivId refuses "1805.02262.pdf" (a dot follows the id): drop the extension first.
-    if (!arxiv && /\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(href))
-      arxiv = normalizeArxivId(href.replace(/\.pdf(?=$|[?#])/i, ''));
+    doi ??= doiFromResolverUrl(href);
+    arxiv ??= arxivIdFromLink(href);
     if (!pdfUrl && isPdfLink(a, href)) pdfUrl = href;
   }
   return { doi, arxiv, pdfUrl };
@@ -306,7 +249,7 @@ export function parseCard(row: Element, base: URL): ScrapedPaper | null {
   } else if (s2) url = `${ORIGIN}/paper/${s2}`;
 
   const { authors, truncated, profiles } = cardAuthors(row, base);
-  const { year, date } = parsePubDate(text1(row, '.cl-paper-pubdates'));
+  const { year, date } = parseDate(text1(row, '.cl-paper-pubdates'));
   const venue = visibleText(row.querySelector('.cl-paper-venue, [data-test-id="venue-metadata"]'));
   const summary = readSummary(row.querySelector('.tldr-abstract-replacement, .cl-paper-abstract'));
   const citations = firstCount(
@@ -338,9 +281,7 @@ export function parseCard(row: Element, base: URL): ScrapedPaper | null {
 }
 
 /** `compact` a paper, keeping `authors` (required, even when empty). */
-function paper(p: ScrapedPaper): ScrapedPaper {
-  return { ...compact(p), authors: p.authors };
-}
+const paper = (p: ScrapedPaper): ScrapedPaper => compactPaper(p);
 
 function text1(root: ParentNode, selector: string): string {
   return visibleText(root.querySelector(selector));
@@ -423,7 +364,7 @@ function authorHomepage(scope: ParentNode | null | undefined, base: URL): string
   return undefined;
 }
 
-function scrapeAuthorPage(doc: Document, url: URL, authorId: string): ScrapeResult | null {
+function scrapeAuthorPage(doc: Document, url: URL, { authorId }: { authorId: string }): Scraped | null {
   const nameEl = doc.querySelector(`${tid('author-name')}, .author-detail-card__author-name`);
   const name = visibleText(nameEl);
   // No name yet: the app has not rendered the profile (a bare og:title is not enough).
@@ -444,23 +385,21 @@ function scrapeAuthorPage(doc: Document, url: URL, authorId: string): ScrapeResu
     homepage: authorHomepage(card ?? nameEl?.parentElement?.parentElement, url),
     metrics: parseAuthorStats(doc),
   });
-  return { site: 'semantic-scholar', kind: 'author', url: url.href, author, papers: cards(doc, url, card) };
+  return { kind: 'author', author, papers: cards(doc, url, card) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Search pages
 
-function scrapeSearchPage(doc: Document, url: URL): ScrapeResult | null {
+function scrapeSearchPage(doc: Document, url: URL): Scraped | null {
   const scope = doc.querySelector('.result-page') ?? doc;
   const papers = cards(scope, url);
   if (!papers.length) return null; // not rendered yet, no results, or an error block
   // "About 12,345 results" above the list.
   const countText = text1(doc, '.dropdown-filters__result-count');
   const totalResults = /result/i.test(countText) ? parseCount(countText) : undefined;
-  return compact<ScrapeResult>({
-    site: 'semantic-scholar',
+  return compact<Scraped>({
     kind: 'search',
-    url: url.href,
     query: clean(url.searchParams.get('q')),
     totalResults,
     papers,
@@ -496,7 +435,7 @@ function metaAbstract(doc: Document): string | undefined {
   return d;
 }
 
-function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult | null {
+function scrapePaperPage(doc: Document, url: URL, { paperId }: { paperId: string }): Scraped | null {
   const h1 = outsideRows(doc, tid('paper-detail-title', 'h1'))[0];
   const title = visibleText(h1);
   if (!title) return scrapePaperFromMeta(doc, url, paperId);
@@ -519,7 +458,7 @@ function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult
   const expand = clean(outsideRows(doc, tid('author-list-expand'))[0]?.textContent);
   const authorsTruncated = /\+\s*\d+|\bmore\b|…|\.\.\./i.test(expand) && !/\b(less|fewer|collapse)\b/i.test(expand);
 
-  const { year, date } = parsePubDate(visibleText(outsideRows(doc, tid('paper-year'))[0]));
+  const { year, date } = parseDate(visibleText(outsideRows(doc, tid('paper-year'))[0]));
   const venue = visibleText(
     outsideRows(doc, `[data-heap-id="paper-meta-journal"], ${tid('paper-venue')}, .cl-paper-venue--paper-metadata, .cl-paper-venue`)[0],
   );
@@ -591,7 +530,7 @@ function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult
     pdfUrl: found.pdfUrl,
     authorProfiles,
   });
-  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [scraped] };
+  return { kind: 'paper', papers: [scraped] };
 }
 
 /**
@@ -601,7 +540,7 @@ function scrapePaperPage(doc: Document, url: URL, paperId: string): ScrapeResult
  * head for a moment after in-app navigation, and the app shell's head is the site's own
  * ("Semantic Scholar | AI-Powered Research Tool").
  */
-function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): ScrapeResult | null {
+function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): Scraped | null {
   if (!headMatches(doc, paperId)) return null;
   let title = meta(doc, 'citation_title');
   if (!title) {
@@ -614,7 +553,7 @@ function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): ScrapeRe
   const authors = all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
     .map((m) => clean(m.getAttribute('content')))
     .filter(Boolean);
-  const { year, date } = parsePubDate(meta(doc, 'citation_publication_date') || meta(doc, 'citation_date'));
+  const { year, date } = parseDate(meta(doc, 'citation_publication_date') || meta(doc, 'citation_date'));
   const pdf = absUrl(meta(doc, 'citation_pdf_url'), url);
   const scraped = paper({
     title,
@@ -631,23 +570,21 @@ function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): ScrapeRe
     url: `${ORIGIN}${url.pathname}`,
     pdfUrl: pdf,
   });
-  return { site: 'semantic-scholar', kind: 'paper', url: url.href, papers: [scraped] };
+  return { kind: 'paper', papers: [scraped] };
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /** Semantic Scholar: author profiles, search results and paper pages, read from the rendered app. */
-export const semanticScholar: Adapter = {
+export const semanticScholar = defineAdapter({
   id: 'semantic-scholar',
-  name: 'Semantic Scholar',
-  detect(url: URL): boolean {
-    return s2Route(url) !== null;
-  },
-  scrape(doc: Document, url: URL): ScrapeResult | null {
-    const route = s2Route(url);
-    if (!route) return null;
-    if (route.kind === 'author') return scrapeAuthorPage(doc, url, route.authorId);
-    if (route.kind === 'search') return scrapeSearchPage(doc, url);
-    return scrapePaperPage(doc, url, route.paperId);
-  },
-};
+  hosts: ['www.semanticscholar.org', 'semanticscholar.org'],
+  route: s2Route,
+  scrape: { author: scrapeAuthorPage, search: scrapeSearchPage, paper: scrapePaperPage },
+  urls: [
+    'https://www.semanticscholar.org/author/Waleed-Ammar/1741101',
+    'https://www.semanticscholar.org/search?q=transformers&sort=relevance',
+    'https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani-Shazeer/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+    'https://www.semanticscholar.org/paper/Where-the-Crosswalk-Ends%3A-Mapping-Crosswalk-via-in-Moran/704dde842312c5eabb8c76ecf86b48e9fe68e4fe',
+  ],
+});

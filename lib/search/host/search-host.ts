@@ -7,7 +7,8 @@
  */
 import type { PaperdexDB } from '../../store/db';
 import { parseQuery } from '../query';
-import { PaperIndex, type SearchOptions, type SearchResponse } from '../engine';
+import { PaperIndex } from '../engine';
+import type { SearchOptions, SearchResponse } from '../search-types';
 
 /** Key of the persisted index in the `meta` table. */
 export const INDEX_META_KEY = 'searchIndex';

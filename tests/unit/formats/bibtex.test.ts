@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExportedPaper } from '../../../lib/interchange/export';
-import {
-  citeKeyBase,
-  citeKeys,
-  decodeLatex,
-  escapeBibtex,
-  paperKind,
-  parseBibtex,
-  protectTitle,
-  splitDisplayName,
-  toBibtex,
-} from '../../../lib/interchange/bibtex/bibtex';
-import { clean } from '../../../lib/scrapers/kit/dom';
+import { parseBibtex, toBibtex } from '../../../lib/interchange/bibtex/bibtex';
+import { citeKeyBase, citeKeys } from '../../../lib/interchange/bibtex/cite-keys';
+import { decodeLatex } from '../../../lib/interchange/bibtex/latex';
+import { splitDisplayName } from '../../../lib/interchange/bibtex/names';
+import { paperKind } from '../../../lib/interchange/bibtex/paper-kind';
+import { escapeBibtex, protectTitle } from '../../../lib/interchange/bibtex/writer';
+import { clean } from '../../../lib/core/text';
 
 const paper = (p: Partial<ExportedPaper> & { title: string }): ExportedPaper => ({ id: 'p-x', authors: [], sources: [], ...p });
 
@@ -437,6 +432,54 @@ Meet @ 5pm, or @ noon.
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(
       /duplicate field 'title'[\s\S]*Undefined @string macro 'nips'[\s\S]*'b' has no title/,
     );
+  });
+
+  it("inherits venue and date through crossref, not ids, and skips the crossref'd @proceedings volume", () => {
+    const r = parseBibtex(
+      [
+        '@inproceedings{paper, title = {P}, author = {Kingma, Diederik P.}, crossref = {Vol}, url = {https://x.org/p}}',
+        '@inproceedings{other, title = {Q}, booktitle = {Own}, year = 2001, crossref = {vol}}',
+        '@proceedings{vol, title = {Proceedings of ICLR}, year = 2015, month = may, publisher = {P}, doi = {10.1/vol}, url = {https://x.org/vol}}',
+      ].join('\n'),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.papers.map((p) => p.citeKey)).toEqual(['paper', 'other']);
+    expect(r.papers[0]).toMatchObject({ venue: 'Proceedings of ICLR', year: 2015, date: '2015-05', url: 'https://x.org/p' });
+    expect(r.papers[0].ids).toBeUndefined();
+    expect(r.papers[1]).toMatchObject({ venue: 'Own', year: 2001, date: '2001-05' });
+    expect(r.warnings).toEqual([
+      { line: 3, message: "Entry 'vol' is the @proceedings volume that 'paper' crossrefs, not a paper; skipped" },
+    ]);
+  });
+
+  it('keeps a @proceedings entry nobody crossrefs, and ignores a crossref to a key not in the file', () => {
+    const r = parseBibtex('@proceedings{vol, title = {Proceedings of X}, year = 2015}\n@article{a, title = {A}, crossref = {missing}}');
+    expect(r.papers.map((p) => [p.citeKey, p.year])).toEqual([
+      ['vol', 2015],
+      ['a', undefined],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("drops DBLP's homonym numbers from names", () => {
+    const r = parseBibtex('@article{a, title = {T}, author = {Jian Sun 0001 and Wang 0002, Wei and Ada Lovelace}}');
+    expect(r.papers[0].authors).toEqual(['Jian Sun', 'Wei Wang', 'Ada Lovelace']);
+  });
+
+  it("reads Google Scholar's keys with LaTeX in them", () => {
+    const r = parseBibtex('@article{m{\\"u}ller2019does, title={When does label smoothing help?}, year={2019}}');
+    expect(r.errors).toEqual([]);
+    expect(r.papers[0]).toMatchObject({ citeKey: 'm{\\"u}ller2019does', year: 2019 });
+  });
+
+  it('reads a day written into the month field, and lets a day field win', () => {
+    const day = (month: string, extra = '') =>
+      parseBibtex(`@article{a, title = {T}, year = 2014, month = ${month}${extra}}`).papers[0].date;
+    expect(day('apr # "~14"')).toBe('2014-04-14');
+    expect(day('{14 Apr.}')).toBe('2014-04-14');
+    expect(day('apr # "~14"', ', day = 3')).toBe('2014-04-03');
+    expect(day('{Apr 41}')).toBe('2014-04');
+    expect(day('{Smarch 4}')).toBeUndefined();
   });
 
   describe('broken files: an error naming the line, and no papers at all', () => {

@@ -1,19 +1,10 @@
-// arXiv adapter: its fixtures run through the adapter directly (it is registered by the lead later),
-// the real saved listing page from ../shared/pages, and the tricky helpers.
+// arXiv adapter: what its fixtures cover (each is compared in fixtures.test.ts), the real saved
+// listing page from ../shared/pages, and the tricky helpers.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  arxiv,
-  arxivIdFromUrl,
-  arxivPageType,
-  displayName,
-  parseDayMonthYear,
-  parseSubjects,
-  textExcept,
-  yearFromArxivId,
-} from '../../../lib/scrapers/sites/arxiv';
-import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
+import { arxiv, arxivIdFromUrl, arxivPageType, parseSubjects, textExcept, yearFromArxivId } from '../../../lib/scrapers/sites/arxiv';
+import { describeShared, fixturesDir, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 interface Expected {
   url: string;
@@ -26,13 +17,7 @@ const cases = readdirSync(dir)
   .filter((f) => f.endsWith('.html'))
   .map((f) => f.slice(0, -'.html'.length));
 
-function run(html: string, url: string) {
-  const doc = parseHtml(html, url);
-  const u = new URL(url);
-  return { detected: arxiv.detect(u, doc), result: arxiv.scrape(doc, u) };
-}
-
-describe('arxiv fixtures (adapter run directly)', () => {
+describe('arxiv fixtures (each one is compared with its expected JSON in fixtures.test.ts)', () => {
   it('has positive fixtures for every page kind', () => {
     const kinds = new Set<string>();
     for (const name of cases) {
@@ -41,27 +26,9 @@ describe('arxiv fixtures (adapter run directly)', () => {
     }
     expect([...kinds].sort()).toEqual(['listing', 'paper', 'search']);
   });
-
-  for (const name of cases) {
-    it(name, () => {
-      const exp = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as Expected;
-      const { detected, result } = run(readFileSync(join(dir, `${name}.html`), 'utf8'), exp.url);
-      const actual = JSON.parse(JSON.stringify(result));
-      if (exp.adapter === 'arxiv') {
-        expect(detected).toBe(true);
-        expect(actual).toEqual(exp.result);
-        // Round-trips exactly: nothing undefined, no empty strings.
-        expect(JSON.stringify(actual)).not.toMatch(/"":|:""/);
-        for (const p of (actual as { papers: { title: string }[] }).papers) expect(p.title).not.toBe('');
-      } else {
-        expect(exp.result).toBeNull();
-        expect(!detected || result === null).toBe(true);
-      }
-    });
-  }
 });
 
-describe.skipIf(!haveShared())('real page: arxiv/list-cs-2301.html', () => {
+describeShared('real page: arxiv/list-cs-2301.html', ['pages/arxiv/list-cs-2301.html'], () => {
   const url = 'https://arxiv.org/list/cs/2301?skip=0&show=3';
   const load = () => loadPage(join(sharedPages, 'arxiv/list-cs-2301.html'), url);
 
@@ -184,15 +151,6 @@ describe('helpers', () => {
     expect(yearFromArxivId('garbage')).toBeUndefined();
   });
 
-  it('parseDayMonthYear reads abs datelines and search dates', () => {
-    expect(parseDayMonthYear('3 Jan 2023 (v1), last revised 5 Feb 2023')).toBe('2023-01-03');
-    expect(parseDayMonthYear('18 May, 2023')).toBe('2023-05-18');
-    expect(parseDayMonthYear('20 December, 2018')).toBe('2018-12-20');
-    expect(parseDayMonthYear('12 Sept 2021')).toBe('2021-09-12');
-    expect(parseDayMonthYear('January 2023')).toBeUndefined();
-    expect(parseDayMonthYear('')).toBeUndefined();
-  });
-
   it('parseSubjects puts the primary first and keeps codes with dashes and dots', () => {
     const doc = parseHtml(
       `<div class="list-subjects"><span class="descriptor">Subjects:</span>
@@ -216,12 +174,6 @@ describe('helpers', () => {
     );
     expect(textExcept(ltx.querySelector('h1'))).toBe('Bounds for $f$-Divergences');
     expect(textExcept(null)).toBe('');
-  });
-
-  it('displayName flips "Last, First" meta names only', () => {
-    expect(displayName('Thompson, Jordan')).toBe('Jordan Thompson');
-    expect(displayName('Jordan Thompson')).toBe('Jordan Thompson');
-    expect(displayName('  Mohd,  Tauheed Khan ')).toBe('Tauheed Khan Mohd');
   });
 });
 

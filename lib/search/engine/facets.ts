@@ -1,0 +1,33 @@
+/**
+ * Facet counts over the bitset of all matches: per value, the size of its set AND the matches
+ * (a popcount per value: 30 → 2 ms for 100k matches).
+ */
+import type { Facets } from '../search-types';
+import { hasBit, popcountAnd, type SetIndex } from './doc-sets';
+import type { DocTable } from './doc-table';
+
+/** Papers of `matched` per key of `idx`, most first (ties by key); keys without any left out. */
+function count(idx: SetIndex, matched: Uint32Array): [string, number][] {
+  const out: [string, number][] = [];
+  for (const [k, v] of idx.map) {
+    if (!k) continue;
+    let n = 0;
+    if (typeof v === 'number') n = hasBit(matched, v) ? 1 : 0;
+    else if (Array.isArray(v)) for (const d of v) n += hasBit(matched, d) ? 1 : 0;
+    else n = popcountAnd(matched, v.w);
+    if (n) out.push([k, n]);
+  }
+  return out.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The facets of a query's matches: the 30 newest years, top 12 venues and categories, every site. */
+export function facetsOf(t: DocTable, matched: Uint32Array): Facets {
+  return {
+    year: count(t.years, matched)
+      .sort((a, b) => b[0].localeCompare(a[0]))
+      .slice(0, 30),
+    venue: count(t.venueNames, matched).slice(0, 12),
+    site: count(t.sites, matched),
+    category: count(t.cats, matched).slice(0, 12),
+  };
+}

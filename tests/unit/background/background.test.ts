@@ -1,0 +1,297 @@
+// The background's capture path with WXT's fake browser: a capture message from a content script
+// goes through the real messaging registry (schema + sender checks), the real store (Dexie on
+// fake-indexeddb) and the real tab-state and badge code. Only the browser is fake (plus the two
+// APIs it lacks: commands.onCommand and Chrome's offscreen documents). Each test loads the modules
+// afresh, so the background's module state (its search-host start-up) is the test's own.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ScrapeResult } from '../../../lib/core/types';
+import type { PaperdexDB } from '../../../lib/store/db';
+
+type Bg = typeof import('../../../lib/background/background');
+type TabStateMod = typeof import('../../../lib/background/tab-state');
+type SettingsMod = typeof import('../../../lib/store/settings');
+
+const TAB = 7;
+const PAGE = 'https://arxiv.org/list/cs.LG/new';
+const contentSender = { id: fakeBrowser.runtime.id, url: PAGE, tab: { id: TAB, url: PAGE } };
+const popupSender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+function listing(n = 2, url = PAGE): ScrapeResult {
+  return {
+    site: 'arxiv',
+    kind: 'listing',
+    url,
+    papers: Array.from({ length: n }, (_, i) => ({
+      title: `Background capture study ${i + 1} of sparse kernels`,
+      authors: ['Ada Lovelace', `Alan Turing ${i}`],
+      year: 2024,
+      ids: { arxiv: `2402.${10001 + i}` },
+      url: `https://arxiv.org/abs/2402.${10001 + i}`,
+    })),
+  };
+}
+
+/** The envelope `sendMessage('capture', …)` puts on the wire. */
+const captureMessage = (result: ScrapeResult | null, extra: Record<string, unknown> = {}) => ({
+  paperdex: 1,
+  type: 'capture',
+  data: { visitId: 'visit-1', url: result?.url ?? PAGE, adapter: result?.site, result, errors: [], ...extra },
+});
+
+/** Deliver a message to the background's listeners as the browser does, and await its answer. */
+function deliver(msg: unknown, sender: object): Promise<any> {
+  return new Promise((resolve) => {
+    // The fake's trigger() passes every argument on; its types only know (message, sender).
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...a: unknown[]) => Promise<unknown>;
+    void trigger(msg, sender, resolve);
+  });
+}
+
+/** An event the fake browser lacks (commands.onCommand), with a way to fire it. */
+function fakeEvent<A extends unknown[]>() {
+  const listeners: ((...a: A) => void)[] = [];
+  return {
+    addListener: (l: (...a: A) => void) => void listeners.push(l),
+    removeListener: () => undefined,
+    hasListener: () => false,
+    hasListeners: () => listeners.length > 0,
+    fire: (...a: A) => listeners.forEach((l) => l(...a)),
+  };
+}
+
+let bg: Bg;
+let tabState: TabStateMod;
+let settings: SettingsMod;
+let db: PaperdexDB;
+let onCommand: ReturnType<typeof fakeEvent<[string, { id?: number; url?: string } | undefined]>>;
+/** Chrome's offscreen API, which the fake browser lacks (the Chrome build hosts search there). */
+let offscreen: { createDocument: ReturnType<typeof vi.fn> };
+let n = 0;
+
+beforeEach(async () => {
+  vi.resetModules();
+  onCommand = fakeEvent();
+  (fakeBrowser as unknown as { commands: { onCommand: unknown } }).commands.onCommand = onCommand;
+  offscreen = { createDocument: vi.fn(async () => undefined) };
+  const created = () => offscreen.createDocument.mock.calls.map(() => ({ contextType: 'OFFSCREEN_DOCUMENT' }));
+  Object.assign(fakeBrowser, { offscreen });
+  Object.assign(fakeBrowser.runtime, { getContexts: vi.fn(async () => created()) });
+  const dbMod = await import('../../../lib/store/db');
+  // A fresh in-memory database per test (fake-indexeddb), as the background's shared handle.
+  db = new dbMod.PaperdexDB(`test-background-${n++}`);
+  dbMod.setDb(db);
+  bg = await import('../../../lib/background/background');
+  tabState = await import('../../../lib/background/tab-state');
+  settings = await import('../../../lib/store/settings');
+  bg.startBackground();
+  await vi.waitFor(() => expect(offscreen.createDocument).toHaveBeenCalled());
+});
+
+const paperTitles = async () => (await db.papers.toArray()).map((p) => p.title).sort();
+
+describe('background: capture messages from content scripts', () => {
+  it('stores a valid capture, records the tab state and sets the badge', async () => {
+    const res = await deliver(captureMessage(listing(2)), contentSender);
+    expect(res).toMatchObject({ ok: true, summary: { papersFound: 2, papersNew: 2, site: 'arxiv', kind: 'listing' } });
+
+    expect(await paperTitles()).toEqual(['Background capture study 1 of sparse kernels', 'Background capture study 2 of sparse kernels']);
+    const sources = await db.sources.toArray();
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ url: PAGE, site: 'arxiv', visitId: 'visit-1' });
+
+    const st = await tabState.getTabState(TAB);
+    expect(st).toMatchObject({ url: PAGE, site: 'arxiv', kind: 'listing', found: 2, errors: [], onDemand: false });
+    expect(st!.summary).toMatchObject({ papersFound: 2, papersNew: 2 });
+    expect(st!.skipped).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('2');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: TAB })).toEqual([0x2f, 0x5f, 0xb3, 255]);
+  });
+
+  it('starts the offscreen search host once and tells it which papers a capture changed', async () => {
+    expect(offscreen.createDocument).toHaveBeenCalledTimes(1);
+    expect(offscreen.createDocument).toHaveBeenCalledWith({
+      url: 'offscreen.html',
+      reasons: ['WORKERS'],
+      justification: expect.any(String),
+    });
+    // Play the offscreen document: it answers `indexChanged`.
+    const changed: string[][] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (m: unknown) => {
+      const msg = m as { type?: string; data?: { ids: string[] } };
+      if (msg.type !== 'indexChanged') return undefined;
+      changed.push(msg.data!.ids);
+      return { ok: true };
+    });
+    await deliver(captureMessage(listing(2)), contentSender);
+    const stored = (await db.papers.toArray()).map((p) => p.id).sort();
+    expect(stored).toHaveLength(2);
+    expect(changed.map((ids) => [...ids].sort())).toEqual([stored]);
+    // Open popups see the index version move and search again.
+    const { INDEX_VERSION_KEY } = await import('../../../lib/search/index-version');
+    expect(typeof (await fakeBrowser.storage.session.get(INDEX_VERSION_KEY))[INDEX_VERSION_KEY]).toBe('number');
+    expect(offscreen.createDocument).toHaveBeenCalledTimes(1); // already running: not created again
+  });
+
+  it('a revisit of the same page adds nothing and says so on the badge', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    const again = await deliver(captureMessage(listing(2), { visitId: 'visit-2' }), contentSender);
+    expect(again.summary).toMatchObject({ papersFound: 2, papersNew: 0, papersUnchanged: 2 });
+    expect(await db.papers.count()).toBe(2);
+    expect(await db.sources.count()).toBe(2);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('2');
+  });
+
+  it('a page that holds nothing records found 0 and clears the badge; adapter errors show "!"', async () => {
+    await fakeBrowser.action.setBadgeText({ tabId: TAB, text: '5' });
+    expect(await deliver(captureMessage(null), contentSender)).toEqual({ ok: true });
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE, found: 0, errors: [] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
+
+    await deliver(captureMessage(null, { errors: ['arxiv: the listing markup changed'] }), contentSender);
+    expect(await tabState.getTabState(TAB)).toMatchObject({ found: 0, errors: ['arxiv: the listing markup changed'] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('!');
+    expect(await db.papers.count()).toBe(0);
+  });
+
+  it('rejects a page reporting a capture of another site, and stores nothing', async () => {
+    const forged = listing(2, 'https://arxiv.org/list/cs.LG/new');
+    const evil = 'https://evil.example.com/page';
+    const res = await deliver(captureMessage(forged), { id: fakeBrowser.runtime.id, url: evil, tab: { id: TAB, url: evil } });
+    expect(res).toEqual({ ok: false, error: 'capture URL does not match the sending page' });
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+    expect(await tabState.getTabState(TAB)).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
+  });
+
+  it('rejects malformed captures and captures from senders that are not our content scripts, storing nothing', async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bad = captureMessage(listing(1));
+    (bad.data.result!.papers[0] as { url?: string }).url = 'javascript:alert(1)';
+    expect(await deliver(bad, contentSender)).toMatchObject({ ok: false, error: expect.stringMatching(/^capture: invalid request/) });
+
+    const untitled = captureMessage(listing(1));
+    (untitled.data.result!.papers[0] as { title: unknown }).title = 42;
+    expect(await deliver(untitled, contentSender)).toMatchObject({ ok: false, error: expect.stringContaining('result.papers.0.title') });
+
+    // Another extension, and one of our own pages (only content scripts report captures).
+    expect(await deliver(captureMessage(listing(1)), { ...contentSender, id: 'someone-else' })).toEqual({
+      ok: false,
+      error: 'capture: sender not allowed',
+    });
+    expect(await deliver(captureMessage(listing(1)), popupSender())).toEqual({ ok: false, error: 'capture: sender not allowed' });
+    expect(warned.mock.calls.filter(([m]) => m === '[paperdex] dropped message:')).toHaveLength(4);
+    warned.mockRestore();
+
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+    expect(await tabState.getTabState(TAB)).toBeUndefined();
+  });
+
+  it('storage full mid-capture: nothing partial is stored; the tab and the badge say why', async () => {
+    // The browser refuses the second paper's write, as IndexedDB does when the disk quota is hit.
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'papers' && ++calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await deliver(captureMessage(listing(3)), contentSender);
+      expect(calls).toBe(2);
+      expect(logged).toHaveBeenCalledWith('[paperdex] capture failed', expect.objectContaining({ name: 'QuotaExceededError' }));
+      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/ran out of storage space.*nothing from this page was saved/) });
+      expect(await db.papers.count()).toBe(0);
+      expect(await db.sources.count()).toBe(0);
+      const st = await tabState.getTabState(TAB);
+      expect(st).toMatchObject({ found: 3, errors: [res.error] });
+      expect(st!.summary).toBeUndefined();
+      expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('!');
+      expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: TAB })).toEqual([0xb3, 0x26, 0x1e, 255]);
+    } finally {
+      spy.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  it('forgets a tab when it closes', async () => {
+    await deliver(captureMessage(listing(1)), contentSender);
+    expect(await tabState.getTabState(TAB)).toBeDefined();
+    await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await tabState.getTabState(TAB)).toBeUndefined());
+    expect(await db.papers.count()).toBe(1); // the library keeps the papers
+  });
+});
+
+describe('background: auto-capture settings', () => {
+  it('paused: stores nothing and the tab state says why', async () => {
+    await settings.updateSettings({ autoCapture: false });
+    const res = await deliver(captureMessage(listing(3)), contentSender);
+    expect(res).toMatchObject({ ok: true, skipped: 'Automatic capture is paused.' });
+    expect(res.summary).toBeUndefined();
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+    const st = await tabState.getTabState(TAB);
+    expect(st).toMatchObject({ url: PAGE, site: 'arxiv', found: 3, skipped: 'Automatic capture is paused.' });
+    expect(st!.summary).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
+  });
+
+  it('off for one site: that site is skipped by name, others are stored', async () => {
+    await settings.updateSettings({ disabledSites: ['arxiv'] });
+    const res = await deliver(captureMessage(listing(1)), contentSender);
+    expect(res).toMatchObject({ ok: true, skipped: 'Automatic capture is off for arXiv.' });
+    expect(await db.papers.count()).toBe(0);
+
+    const dblp = 'https://dblp.org/search?q=sparse';
+    const other: ScrapeResult = { ...listing(1, dblp), site: 'dblp', kind: 'search' };
+    const stored = await deliver(captureMessage(other), { id: fakeBrowser.runtime.id, url: dblp, tab: { id: 8, url: dblp } });
+    expect(stored).toMatchObject({ ok: true, summary: { papersNew: 1 } });
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('paused, but the user asked (toolbar / shortcut): the capture is stored', async () => {
+    await settings.updateSettings({ autoCapture: false });
+    const res = await deliver(captureMessage(listing(2), { onDemand: true }), contentSender);
+    expect(res).toMatchObject({ ok: true, summary: { papersNew: 2 } });
+    expect(await db.papers.count()).toBe(2);
+    expect(await tabState.getTabState(TAB)).toMatchObject({ found: 2, onDemand: true });
+  });
+
+  it('paused with badges on: answers which papers are already known, so the page can badge them', async () => {
+    await deliver(captureMessage(listing(1)), contentSender);
+    await settings.updateSettings({ autoCapture: false });
+    const res = await deliver(captureMessage(listing(2), { visitId: 'visit-2' }), contentSender);
+    expect(res).toMatchObject({ ok: true, skipped: 'Automatic capture is paused.', known: [true, false] });
+    expect(await db.papers.count()).toBe(1);
+  });
+});
+
+describe('background: keyboard shortcut', () => {
+  it('injects the one-shot capture script into the tab', async () => {
+    const inject = vi.fn(async () => []);
+    (fakeBrowser as unknown as { scripting: { executeScript: unknown } }).scripting.executeScript = inject;
+    onCommand.fire('capture-page', { id: TAB, url: PAGE });
+    await vi.waitFor(() => expect(inject).toHaveBeenCalledTimes(1));
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: TAB }, files: ['/content-scripts/capture-now.js'] });
+    onCommand.fire('some-other-command', { id: TAB, url: PAGE });
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the page cannot be scripted, the tab state says so', async () => {
+    (fakeBrowser as unknown as { scripting: { executeScript: unknown } }).scripting.executeScript = async () => {
+      throw new Error('Cannot access contents of the page');
+    };
+    onCommand.fire('capture-page', { id: TAB, url: 'chrome://settings' });
+    await vi.waitFor(async () =>
+      expect(await tabState.getTabState(TAB)).toMatchObject({
+        url: 'chrome://settings',
+        found: 0,
+        onDemand: true,
+        errors: ['Could not capture this page: Cannot access contents of the page'],
+      }),
+    );
+  });
+});
