@@ -6,9 +6,11 @@
  * query mix typed key by key, the search host's memory — and the same queries through a linear-scan
  * peer (case-insensitive substring AND over title and authors, as simple extensions do), with the
  * speed ratio and typo recall of both. Prints a table, checks the targets, writes
- * bench-results/latest.json and the README's benchmark section.
+ * bench-results/latest.json and the README's benchmark section. Also times each scraper on its big
+ * page (bench/scrape.ts), the wall-clock checks the unit tests no longer make.
  *
- * Usage: npm run bench [-- --sizes 1000,10000]
+ * Usage: npm run bench [-- --sizes 1000,10000] [-- --no-build]
+ *        npm run bench -- --only-scrape   (only the scraper timings: no build, no browser)
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { execSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from './corpus';
 import { computeMetrics, toMetricPaper } from '../lib/metrics/metrics';
+import { scrapeTimings, type ScrapeTiming } from './scrape';
 
 const root = resolve(import.meta.dirname, '..');
 const ext = join(root, '.output/chrome-mv3');
@@ -389,7 +392,21 @@ function metricsTiming(notes: ReturnType<typeof loadIclrNotes>): { p50: number; 
   return { p50: pct(ts, 0.5), p95: pct(ts, 0.95) };
 }
 
+/** One PASS/FAIL line per scraper timing: its median against its goal. */
+function scrapeChecks(timings: ScrapeTiming[]): string[] {
+  return timings.map(
+    (t) =>
+      `${t.medianMs <= t.goalMs ? 'PASS' : 'FAIL'}  scrape ${t.name} (${t.rows.toLocaleString('en-US')} rows) ≤ ${t.goalMs} ms (median ${f1(t.medianMs)} ms, ${(t.medianMs / t.rows).toFixed(3)} ms a row)`,
+  );
+}
+
 async function main() {
+  if (process.argv.includes('--only-scrape')) {
+    const lines = scrapeChecks(await scrapeTimings());
+    for (const c of lines) console.log(c);
+    if (lines.some((c) => c.startsWith('FAIL'))) process.exitCode = 1;
+    return;
+  }
   if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error('build missing');
   const notesPath = resolve(root, '../shared/pages/openreview/iclr2019-notes.json');
@@ -402,10 +419,12 @@ async function main() {
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${chromiumVersion()}, Node ${process.version}`;
   const metrics = metricsTiming(notes);
-  const result = { date: new Date().toISOString(), machine, rows, metrics, checks: checks(rows) };
+  const scrape = await scrapeTimings();
+  const result = { date: new Date().toISOString(), machine, rows, metrics, scrape, checks: checks(rows) };
   result.checks.push(
     `${metrics.p95 <= 5 ? 'PASS' : 'FAIL'}  author metrics for 1,000 papers ≤ 5 ms (p50 ${f1(metrics.p50)} ms, p95 ${f1(metrics.p95)} ms)`,
   );
+  result.checks.push(...scrapeChecks(scrape));
   console.log('\n' + table(rows) + '\n');
   for (const c of result.checks) console.log(c);
   mkdirSync(join(root, 'bench-results'), { recursive: true });

@@ -2,7 +2,7 @@ import type { PaperdexDB } from '@/lib/store/db';
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
 import type { PaperRecord } from '@/lib/core/types';
 import { ReportedVsComputed, useComputed } from './AuthorMetrics';
-import type { TabState } from '@/lib/background/tab-state';
+import type { TabState } from '@/lib/store/tab-state';
 import { plural } from './format';
 import { useLive } from './use-live';
 

@@ -7,11 +7,11 @@ import { lookupKnown, saveCapture } from '../store/capture';
 import { getDb } from '../store/db';
 import { registerHandlers, sendMessage, type Handlers } from '../messaging/messaging';
 import { autoLinkAuthor } from '../store/authors';
-import { captureTabNow } from './capture-now';
+import { captureTabNow } from '../ui/capture-now';
 import { SITE_NAMES } from '../store/library';
 import { autoCaptureAllowed, getSettings } from '../store/settings';
 import { INDEX_VERSION_KEY, SearchHost, searchHostHandlers } from '../search/host/search-host';
-import { clearTabState, setTabState } from './tab-state';
+import { clearTabState, setTabState } from '../store/tab-state';
 import type { ScrapeResult } from '../core/types';
 
 /** In Firefox (no offscreen documents) the search host lives here, in the background page. */

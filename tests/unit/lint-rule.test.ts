@@ -27,3 +27,24 @@ describe('no HTML sinks', () => {
     expect(await lint('export function f(el: HTMLElement, s: string) { el.textContent = s; }', 'lib/x.ts')).toEqual([]);
   });
 });
+
+// The architecture's import rules (README "Architecture"): lint fails on an import across a boundary.
+describe('import rules', () => {
+  const use = (spec: string) => `import { x } from '${spec}';\nexport const y = x;`;
+  it('keeps scrapers, core and metrics pure', async () => {
+    expect((await lint(use('../../store/db'), 'lib/scrapers/sites/x.ts')).join()).toMatch(/Scrapers are pure/);
+    expect((await lint(use('../search/query'), 'lib/core/x.ts')).join()).toMatch(/lib\/core is the base layer/);
+    expect((await lint(use('../store/db'), 'lib/metrics/x.ts')).join()).toMatch(/Metrics are pure/);
+    expect(await lint(use('../../core/normalize'), 'lib/scrapers/sites/x.ts')).toEqual([]);
+  });
+  it('keeps the store free of file formats and content scripts free of the database', async () => {
+    expect((await lint(use('../interchange/export'), 'lib/store/x.ts')).join()).toMatch(/never imports file formats/);
+    expect((await lint(use('../store/db'), 'lib/content/x.ts')).join()).toMatch(/Content scripts run in the page/);
+    expect((await lint(use('@/lib/store/db'), 'entrypoints/capture.content.ts')).join()).toMatch(/Content scripts run in the page/);
+  });
+  it('keeps the search engine out of extension pages', async () => {
+    expect((await lint(use('@/lib/search/engine'), 'components/X.tsx')).join()).toMatch(/never load the engine/);
+    expect((await lint(use('minisearch'), 'components/X.tsx')).join()).toMatch(/Only lib\/search\/engine uses MiniSearch/);
+    expect(await lint(use('@/lib/search/search-types'), 'components/X.tsx')).toEqual([]);
+  });
+});

@@ -110,6 +110,24 @@ describe('search engine (small)', () => {
     ]);
     expect(venueName('ICLR 2019 Conference')).toBe('ICLR Conference');
   });
+  it('finds and counts papers stored under a renamed site id as that site', () => {
+    const legacy = new PaperIndex();
+    const src = (site: string, i: string) => ({
+      sources: [{ site, url: 'https://lab.example.org/' + i, capturedAt: '' }] as PaperRecord['sources'],
+    });
+    legacy.upsert([
+      paper('1', 'Old Capture Of A Profile Page', ['Ann Lee'], src('seed-author', '1')),
+      paper('2', 'New Capture Of A Profile Page', ['Ann Lee'], src('author-profile', '2')),
+      paper('3', 'Both Captures Of A Profile Page', ['Ann Lee'], {
+        sources: [...src('seed-author', '3').sources, ...src('author-profile', '3').sources],
+      }),
+      paper('4', 'An arXiv Paper', ['Bo Chan']),
+    ]);
+    const r = legacy.search(parseQuery('site:author-profile'), { facets: true, sort: 'newest' });
+    expect(r.hits.map((h) => h.id)).toEqual(['3', '2', '1']);
+    expect(legacy.search(parseQuery('site:seed-author'), { sort: 'newest' }).hits.map((h) => h.id)).toEqual(['3', '1']);
+    expect(legacy.search(parseQuery('profile page'), { facets: true }).facets!.site).toEqual([['author-profile', 3]]);
+  });
   it('updates and removes incrementally, and survives a save/load round trip', () => {
     const i2 = new PaperIndex();
     i2.upsert(small);

@@ -7,6 +7,7 @@
 import type { ParsedQuery } from '../query';
 import type { SearchOptions } from '../search-types';
 import { andInto, andNotInto } from './doc-sets';
+import { canonicalSiteId } from '../../core/sites';
 import { FLAG, type DocMeta, type DocTable } from './doc-table';
 
 /** Short names for sites in `site:` (`site:s2`, `site:scholar`). */
@@ -58,7 +59,8 @@ export function filterPlan(t: DocTable, q: ParsedQuery, opts: SearchOptions): { 
   for (const site of q.sites.map((s) => SITE_ALIASES[s.replace(/[^a-z]/g, '')] ?? s))
     cand = andInto(
       cand,
-      t.sites.union((x) => x === site || x.startsWith(site)),
+      // Sources stored before a site id was renamed keep the old id: match either.
+      t.sites.union((x) => [x, canonicalSiteId(x) ?? x].some((k) => k === site || k.startsWith(site))),
     );
   for (const c of q.categories)
     cand = andInto(

@@ -1,7 +1,7 @@
 // The background's capture path with WXT's fake browser: a capture message from a content script
 // goes through the real messaging registry (schema + sender checks), the real store (Dexie on
-// fake-indexeddb) and the real tab-state and badge code. Only the browser is fake (plus the two
-// APIs it lacks: commands.onCommand and Chrome's offscreen documents). Each test loads the modules
+// fake-indexeddb) and the real tab-state and badge code. Only the browser is fake (plus the APIs
+// it lacks: commands.onCommand, scripting, Chrome's offscreen documents). Each test loads the modules
 // afresh, so the background's module state (its search-host start-up) is the test's own.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,7 +9,7 @@ import type { ScrapeResult } from '../../../lib/core/types';
 import type { PaperdexDB } from '../../../lib/store/db';
 
 type Bg = typeof import('../../../lib/background/background');
-type TabStateMod = typeof import('../../../lib/background/tab-state');
+type TabStateMod = typeof import('../../../lib/store/tab-state');
 type SettingsMod = typeof import('../../../lib/store/settings');
 
 const TAB = 7;
@@ -82,7 +82,7 @@ beforeEach(async () => {
   db = new dbMod.PaperdexDB(`test-background-${n++}`);
   dbMod.setDb(db);
   bg = await import('../../../lib/background/background');
-  tabState = await import('../../../lib/background/tab-state');
+  tabState = await import('../../../lib/store/tab-state');
   settings = await import('../../../lib/store/settings');
   bg.startBackground();
   await vi.waitFor(() => expect(offscreen.createDocument).toHaveBeenCalled());

@@ -160,9 +160,13 @@ describeShared('dblp real page: person-clauset.html (2015, legacy URL)', ['pages
     });
   });
 
-  it('scrapes the same page again and again without throwing', () => {
+  it('scraping is pure: the same page again gives the same result and leaves the page as it was', () => {
     const doc = loadPage(join(sharedPages, 'dblp/person-clauset.html'), url);
-    for (let i = 0; i < 5; i++) dblp.scrape(doc, new URL(url));
+    const before = doc.body.textContent;
+    const first = dblp.scrape(doc, new URL(url));
+    expect(first?.papers.length).toBe(31);
+    for (let i = 0; i < 4; i++) expect(dblp.scrape(doc, new URL(url))).toEqual(first);
+    expect(doc.body.textContent).toBe(before);
   });
 });
 

@@ -3,7 +3,7 @@
  * worker may be killed at any time, so nothing lives only in its memory). Cleared when a tab closes.
  */
 import { browser } from 'wxt/browser';
-import type { CaptureSummary } from '../store/capture';
+import type { CaptureSummary } from './capture';
 import type { SiteId } from '../core/types';
 
 /** What the popup shows about the current tab. */
