@@ -3,8 +3,8 @@
 // updates and persistence. On a synthetic library large enough for the bitset paths (common words,
 // short prefixes, filter sets, facets), totals and facets equal a brute-force reference, also after
 // removals, reused doc numbers and a save/load round trip.
+import { describeShared } from '../helpers/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from '../../bench/corpus';
 import { foldText } from '../../lib/core/normalize';
@@ -12,7 +12,7 @@ import { parseQuery, type ParsedQuery } from '../../lib/search/query';
 import { PaperIndex } from '../../lib/search/engine';
 import { processTerm, venueName } from '../../lib/core/terms';
 import type { PaperRecord, SiteId } from '../../lib/core/types';
-import { haveShared, sharedPages } from '../helpers/dom';
+import { sharedPages } from '../helpers/dom';
 
 function paper(id: string, title: string, authors: string[], extra: Partial<PaperRecord> = {}): PaperRecord {
   return {
@@ -145,7 +145,7 @@ describe('search engine (small)', () => {
   });
 });
 
-describe.skipIf(!haveShared() || !existsSync(join(sharedPages, 'openreview/iclr2019-notes.json')))('search on the ICLR 2019 corpus', () => {
+describeShared('search on the ICLR 2019 corpus', ['pages/openreview/iclr2019-notes.json'], () => {
   let idx: PaperIndex;
   let papers: PaperRecord[];
   beforeAll(() => {

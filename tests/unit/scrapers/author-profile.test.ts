@@ -2,8 +2,9 @@
 // (fixtures.test.ts, which compares each expected result) does not check about its fixtures, the seed
 // texts in ../shared/seeds checked against the fixtures (and rendered whole into pages), helper
 // units, and ordinary pages that must not be taken for author pages.
+import { describeShared } from '../../helpers/shared';
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authorLine, isPersonName } from '../../../lib/scrapers/heuristics/author-lines';
 import { authorProfile } from '../../../lib/scrapers/heuristics/author-profile';
@@ -12,7 +13,7 @@ import { matchMetricPair, metricKey } from '../../../lib/scrapers/heuristics/met
 import { paperSearch } from '../../../lib/scrapers/heuristics/paper-search';
 import type { ScrapeResult } from '../../../lib/core/types';
 import { authorProfileCardsPage } from '../../helpers/big-pages';
-import { fixturesDir, haveShared, parseHtml, sharedSeeds } from '../../helpers/dom';
+import { fixturesDir, parseHtml, sharedSeeds } from '../../helpers/dom';
 
 interface Expected {
   url: string;
@@ -91,7 +92,6 @@ describe('author-profile fixtures', () => {
 // ---------------------------------------------------------------------------------------------
 // Seeds: the text renderings of the real pages users browse.
 
-const haveSeeds = haveShared() && existsSync(sharedSeeds);
 const seedFile = (prefix: string) => {
   const f = readdirSync(sharedSeeds).find((x) => x.startsWith(prefix));
   if (!f) throw new Error(`seed ${prefix} missing`);
@@ -150,7 +150,7 @@ ${seed.cards
 </div></main><footer>© 2025</footer></body></html>`;
 }
 
-describe.skipIf(!haveSeeds)('seed texts agree with the fixtures', () => {
+describeShared('seed texts agree with the fixtures', ['seeds'], () => {
   it('000 (Vincent Dumoulin): header, metrics, and every fixture card appear in the seed, in order', () => {
     const text = seedFile('000_');
     const seed = parseSeedAuthor(text);

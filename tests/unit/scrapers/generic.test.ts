@@ -3,6 +3,7 @@
 // falls back to: what the one fixture runner (fixtures.test.ts, which compares each expected result)
 // does not check about its fixtures and the negative pages, the real saved pages from the Zotero
 // connectors' test data, and the tricky helpers.
+import { describeShared } from '../../helpers/shared';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { mergePaper, sameWork } from '../../../lib/scrapers/kit/merge-papers';
 import { cleanTitle, parseMetadataDate, splitKeywords, titleKey } from '../../../lib/scrapers/kit/metadata-text';
 import type { ScrapedPaper } from '../../../lib/core/types';
 import { genericPublicationListPage } from '../../helpers/big-pages';
-import { fixturesDir, haveShared, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
+import { fixturesDir, loadPage, parseHtml, sharedPages } from '../../helpers/dom';
 
 interface Expected {
   url: string;
@@ -138,7 +139,7 @@ describe('negative pages capture nothing', () => {
   });
 });
 
-describe.skipIf(!haveShared())('real pages: embedded-metadata (Zotero connectors test data)', () => {
+describeShared('real pages: embedded-metadata (Zotero connectors test data)', [], () => {
   const dir = join(sharedPages, 'embedded-metadata');
   const at = 'https://example.org/article';
 
@@ -178,7 +179,7 @@ describe.skipIf(!haveShared())('real pages: embedded-metadata (Zotero connectors
   });
 });
 
-describe.skipIf(!haveShared())('real pages: schema.org microdata of a dblp person page (fallback)', () => {
+describeShared('real pages: schema.org microdata of a dblp person page (fallback)', [], () => {
   // The dblp adapter owns this page; if it ever fails, the generic fallback still reads the
   // 31 ScholarlyArticle microdata items (dblp ends titles with a "." that is decoration).
   const url = 'http://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron';

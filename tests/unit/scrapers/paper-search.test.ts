@@ -3,8 +3,9 @@
 // fixture results verified against the real ICLR 2019 notes and the seed text (and the whole seed
 // result list rendered into the real template), helper units, and pages that must not be taken for
 // search result pages.
+import { describeShared } from '../../helpers/shared';
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { authorProfile } from '../../../lib/scrapers/heuristics/author-profile';
 import { findResultCount, parseResultCount, paperSearch } from '../../../lib/scrapers/heuristics/paper-search';
@@ -106,7 +107,7 @@ interface Note {
   content: { title: string; abstract: string; 'TL;DR'?: string };
 }
 
-describe.skipIf(!haveShared())('fixture results against the real ICLR 2019 notes', () => {
+describeShared('fixture results against the real ICLR 2019 notes', [], () => {
   const notes = (JSON.parse(readFileSync(join(sharedPages, 'openreview/iclr2019-notes.json'), 'utf8')) as { notes: Note[] }).notes;
   const byForum = new Map(notes.map((n) => [n.forum, n]));
 
@@ -129,8 +130,6 @@ describe.skipIf(!haveShared())('fixture results against the real ICLR 2019 notes
   }
 });
 
-const haveSeeds = haveShared() && existsSync(sharedSeeds);
-
 /** Seed 004 blocks: title, tl;dr line, abstract; in page order. */
 function seedResults(text: string) {
   const lines = text.split('\n');
@@ -148,7 +147,7 @@ function seedResults(text: string) {
   };
 }
 
-describe.skipIf(!haveSeeds)('seed 004 agrees with the fixture and the notes', () => {
+describeShared('seed 004 agrees with the fixture and the notes', ['seeds', 'pages/openreview/iclr2019-notes.json'], () => {
   const seedName = readdirSync(sharedSeeds).find((f) => f.startsWith('004_'))!;
   const seed = seedResults(readFileSync(join(sharedSeeds, seedName), 'utf8'));
   const notes = (JSON.parse(readFileSync(join(sharedPages, 'openreview/iclr2019-notes.json'), 'utf8')) as { notes: Note[] }).notes;
@@ -338,7 +337,7 @@ function htmlFiles(d: string, out: string[] = []): string[] {
   return out;
 }
 
-describe.skipIf(!haveShared())('real pages of other sites are neither author profiles nor paper searches', () => {
+describeShared('real pages of other sites are neither author profiles nor paper searches', [], () => {
   const files = haveShared() ? htmlFiles(sharedPages) : [];
   it('there are real pages to check', () => expect(files.length).toBeGreaterThanOrEqual(5));
   for (const f of files) {
