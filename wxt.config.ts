@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
@@ -45,6 +46,16 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preactWithoutHtmlSink(), preact()],
+    resolve: {
+      // WXT's content-script context posts the extension id to the page and lets the page switch the
+      // script off; every content script gets a silent one instead (see lib/content/script-context.ts).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content/script-context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Paperdex',

@@ -44,9 +44,13 @@ export function ImportPanel({ db }: { db: PaperdexDB }) {
     abort.current = new AbortController();
     setProgress({ done: 0, total: parsed.data.count });
     try {
+      // Each committed chunk is indexed as it lands (not awaited: the host queues them in order),
+      // so papers are searchable during the import and a panel closed mid-way loses nothing;
+      // the last call answers once the host holds every chunk.
       const summary = await importParsed(db, parsed.data, {
         signal: abort.current.signal,
         onProgress: (done, total) => setProgress({ done, total }),
+        onChunk: (ids) => void reindex(ids),
       });
       await reindex(summary.paperIds);
       setResult(summary);

@@ -3,6 +3,8 @@ import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
 import type { PaperRecord } from '@/lib/core/types';
 import { ReportedVsComputed, useComputed } from './AuthorMetrics';
 import type { TabState } from '@/lib/store/tab-state';
+import type { PagePapers } from '@/lib/store/page-papers';
+import type { RowReport } from '@/lib/core/scrape-rows';
 import { plural } from './format';
 import { useLive } from './use-live';
 
@@ -67,12 +69,14 @@ export function PageStatus({
           </div>
           <h2 data-testid="page-headline">
             {s.authorName ? `${s.authorName} — ` : ''}
-            {plural(s.papersFound, 'paper')} captured
+            {state.rows ? rowsHeadline(state.rows) : `${plural(s.papersFound, 'paper')} captured`}
           </h2>
+          {state.rows && <RowsLeftOut rows={state.rows} />}
           {author?.affiliation && <div class="muted small">{author.affiliation}</div>}
           <div class="small muted" data-testid="page-counts">
             {s.papersNew} new · {s.papersUpdated} updated · {s.papersUnchanged} already in your library
           </div>
+          {state.pagePapers && <PagePaperList list={state.pagePapers} />}
           {author && (
             <>
               <ReportedVsComputed reported={reported} computed={computed} siteName={site} />
@@ -83,14 +87,24 @@ export function PageStatus({
       ) : (
         <>
           <h2 data-testid="page-headline">
-            {state.skipped ? `${plural(state.found, 'paper')} on this page, not captured` : 'Nothing to capture on this page'}
+            {state.unreadable
+              ? 'Could not capture this page'
+              : state.rows?.skipped
+                ? rowsHeadline(state.rows)
+                : state.skipped
+                  ? `${plural(state.found, 'paper')} on this page, not captured`
+                  : 'Nothing to capture on this page'}
           </h2>
-          <div class="muted small">
-            {state.skipped ??
-              (site === 'This page'
-                ? 'No papers or author profile were found here.'
-                : `This ${site} page holds no papers or author profile.`)}
-          </div>
+          {state.rows && <RowsLeftOut rows={state.rows} />}
+          {/* A page whose rows or capture were rejected did hold something: the reasons say what. */}
+          {!state.unreadable && !state.rows?.skipped && (
+            <div class="muted small">
+              {state.skipped ??
+                (site === 'This page'
+                  ? 'No papers or author profile were found here.'
+                  : `This ${site} page holds no papers or author profile.`)}
+            </div>
+          )}
           {state.skipped && captureButton}
         </>
       )}
@@ -100,6 +114,59 @@ export function PageStatus({
         </div>
       ))}
     </section>
+  );
+}
+
+/** "29 of 31 papers captured — 2 skipped" (rows validation left out). */
+function rowsHeadline(r: RowReport): string {
+  const skipped = r.skipped ? ` — ${r.skipped.toLocaleString('en-US')} skipped` : '';
+  return `${r.captured.toLocaleString('en-US')} of ${plural(r.total, 'paper')} captured${skipped}`;
+}
+
+/** Why rows were left out: the first reasons (page text, rendered as text), and the page-size limit. */
+function RowsLeftOut({ rows }: { rows: RowReport }) {
+  const more = rows.skipped - rows.reasons.length;
+  return (
+    <>
+      {rows.skipped > 0 && (
+        <div class="small muted" data-testid="page-skipped">
+          Skipped: {rows.reasons.join('; ')}
+          {more > 0 ? `; and ${more.toLocaleString('en-US')} more` : ''}
+        </div>
+      )}
+      {rows.limit !== undefined && (
+        <div class="small muted" data-testid="page-limit">
+          Only the first {rows.limit.toLocaleString('en-US')} of {rows.total.toLocaleString('en-US')} rows captured (at most{' '}
+          {rows.limit.toLocaleString('en-US')} per page).
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * The page's papers, each marked "known before" (in the library before this visit) or "new": said
+ * here, in the extension's own page, rather than on the site, whose scripts could read it.
+ */
+function PagePaperList({ list }: { list: PagePapers }) {
+  return (
+    <>
+      <ul class="page-papers" aria-label="Papers on this page" data-testid="page-papers">
+        {list.papers.map((p, i) => (
+          <li key={i}>
+            <span class={p.known ? 'mark known' : 'mark new'}>{p.known ? 'known before' : 'new'}</span>
+            <span class="title" title={p.title}>
+              {p.title}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {list.more > 0 && (
+        <div class="small faint" data-testid="page-papers-more">
+          and {list.more.toLocaleString('en-US')} more
+        </div>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SITE_NAMES } from '@/lib/store/library';
-import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/store/settings';
+import { autoCaptureAllowed, DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/store/settings';
 import type { SiteId } from '@/lib/core/types';
 import { getDb } from '@/lib/store/db';
 import { wipeLibrary } from '@/lib/store/collections';
@@ -9,7 +9,7 @@ import { reindex } from '@/lib/search/reindex';
 /** Sites that capture automatically, in the order users think of them. */
 const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
 
-/** Settings: pause automatic capture, or turn it off per site. */
+/** Settings: pause automatic capture, or turn it off per site; opt in to in-page badges per site. */
 export function SettingsView() {
   const [s, setS] = useState<Settings>(DEFAULT_SETTINGS);
   useEffect(() => {
@@ -19,6 +19,8 @@ export function SettingsView() {
   const save = async (patch: Partial<Settings>) => setS(await updateSettings(patch));
   const toggleSite = (site: SiteId, on: boolean) =>
     save({ disabledSites: on ? s.disabledSites.filter((x) => x !== site) : [...new Set([...s.disabledSites, site])] });
+  const toggleBadges = (site: SiteId, on: boolean) =>
+    save({ badgeSites: on ? [...new Set([...s.badgeSites, site])] : s.badgeSites.filter((x) => x !== site) });
 
   return (
     <section class="settings" aria-label="Settings">
@@ -47,6 +49,31 @@ export function SettingsView() {
               onChange={(e) => void toggleSite(site, (e.target as HTMLInputElement).checked)}
             />
             <span>{SITE_NAMES[site]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="section-title">Badges on pages</div>
+      <p class="small muted" data-testid="badges-explained">
+        Optionally show an “in Paperdex” badge next to papers already in your library, on the sites you choose.{' '}
+        <strong>The site's own scripts can see these badges and learn which of its papers are in your library.</strong> Off on every site by
+        default, also if you had badges on before: they are now your choice per site. Badges never appear while automatic capture is paused
+        or off for a site. The toolbar popup always lists which of a page's papers you already had, without telling the site.
+      </p>
+      <fieldset class="sites">
+        <legend class="small muted">Show badges on</legend>
+        {AUTO_SITES.map((site) => (
+          <label class="setting compact" key={site}>
+            <input
+              type="checkbox"
+              checked={s.badgeSites.includes(site)}
+              onChange={(e) => void toggleBadges(site, (e.target as HTMLInputElement).checked)}
+            />
+            <span>
+              {SITE_NAMES[site]}
+              {s.badgeSites.includes(site) && !autoCaptureAllowed(s, site) && (
+                <span class="small faint"> — not while automatic capture is off here</span>
+              )}
+            </span>
           </label>
         ))}
       </fieldset>

@@ -1,23 +1,30 @@
 import { AUTO_CAPTURE_MATCHES } from '@/lib/core/hosts';
-import { createCapturer, debounce } from '@/lib/content/content-capture';
+import { createCapturer } from '@/lib/content/content-capture';
+import { watchPage } from '@/lib/content/page-watch';
+import { runtimeAlive } from '@/lib/content/script-context';
 import { sendMessage } from '@/lib/messaging/messaging';
 
-// Auto-capture on the known scholarly hosts only (listed explicitly in the manifest).
+// Auto-capture on the known scholarly hosts only (listed explicitly in the manifest). The script
+// owns its lifecycle (lib/content/page-watch.ts): WXT's context is not used, so nothing the page
+// does can stop it; it ends only when the extension is gone.
 export default defineContentScript({
   matches: [...AUTO_CAPTURE_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
     const capturer = createCapturer({
       doc: document,
       href: () => location.href,
       send: (req) => sendMessage('capture', req),
       newVisitId: () => crypto.randomUUID(),
+      alive: runtimeAlive,
     });
     void capturer.run();
-    const later = debounce(() => void capturer.run(), 600);
-    const observer = new MutationObserver(later);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(window, 'wxt:locationchange', later);
+    watchPage({
+      win: window,
+      doc: document,
+      href: () => location.href,
+      run: () => void capturer.run(),
+      alive: () => !capturer.stopped && runtimeAlive(),
+    });
   },
 });

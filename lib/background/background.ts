@@ -3,16 +3,24 @@
  * the per-tab state and toolbar badge up to date. The entrypoint only calls {@link startBackground}.
  */
 import { browser } from 'wxt/browser';
-import { lookupKnown, saveCapture } from '../store/capture';
+import { saveCapture } from '../store/capture';
 import { getDb } from '../store/db';
 import { registerHandlers, sendMessage, type Handlers } from '../messaging/messaging';
 import { autoLinkAuthor } from '../store/authors';
 import { captureTabNow } from '../ui/capture-now';
 import { SITE_NAMES } from '../store/library';
-import { autoCaptureAllowed, getSettings } from '../store/settings';
+import { autoCaptureAllowed, badgesAllowed, getSettings } from '../store/settings';
 import { INDEX_VERSION_KEY, SearchHost, searchHostHandlers } from '../search/host/search-host';
-import { clearTabState, setTabState } from '../store/tab-state';
+import { clearTabState, getTabState, setTabState } from '../store/tab-state';
+import { pagePaperList } from '../store/page-papers';
 import type { ScrapeResult } from '../core/types';
+import { spreadOverRows, type RowReport } from '../core/scrape-rows';
+
+/** How a capture's rows were read: what to tell the user, and which page rows are not in `result`. */
+interface RowRead {
+  report: RowReport;
+  dropped: number[];
+}
 
 /** In Firefox (no offscreen documents) the search host lives here, in the background page. */
 let localHost: SearchHost | undefined;
@@ -97,14 +105,27 @@ export async function captureForTab(
   errors: string[],
   visitId?: string,
   onDemand = false,
+  rows?: RowRead,
 ) {
+  // Rows left out by validation: the popup says how many and why; badges map back to page rows.
+  const report = rows && (rows.report.skipped > 0 || rows.report.limit !== undefined) ? rows.report : undefined;
+  const spread = (known: boolean[] | undefined) => known && rows && spreadOverRows(known, rows.dropped, rows.report.total, false);
   if (!result || (result.papers.length === 0 && !result.author)) {
-    await setTabState(tabId, { url, found: 0, errors, updatedAt: Date.now(), site: result?.site, kind: result?.kind, onDemand });
+    await setTabState(tabId, {
+      url,
+      found: 0,
+      errors,
+      updatedAt: Date.now(),
+      site: result?.site,
+      kind: result?.kind,
+      onDemand,
+      rows: report,
+    });
     await setBadge(tabId, errors.length ? '!' : '', errors.length > 0);
     return { ok: true as const, summary: undefined };
   }
+  const settings = await getSettings();
   if (!onDemand) {
-    const settings = await getSettings();
     if (!autoCaptureAllowed(settings, result.site)) {
       const skipped = settings.autoCapture ? `Automatic capture is off for ${SITE_NAMES[result.site]}.` : 'Automatic capture is paused.';
       await setTabState(tabId, {
@@ -117,28 +138,13 @@ export async function captureForTab(
         updatedAt: Date.now(),
       });
       await setBadge(tabId, '');
-      const known = settings.showBadges ? await lookupKnown(getDb(), result.papers) : undefined;
-      return { ok: true as const, summary: undefined, skipped, known };
+      // Paused or off here: the page is told nothing about the library (no lookup at all).
+      return { ok: true as const, summary: undefined, skipped };
     }
   }
+  let saved: Awaited<ReturnType<typeof saveCapture>>;
   try {
-    const { known, ...summary } = await saveCapture(getDb(), result, { visitId });
-    // The same person's profile on another site, with shared papers: link them.
-    if (summary.authorId) summary.authorId = await autoLinkAuthor(getDb(), summary.authorId);
-    await notifyIndex(summary.paperIds);
-    const { showBadges } = await getSettings();
-    await setTabState(tabId, {
-      url,
-      site: result.site,
-      kind: result.kind,
-      found: summary.papersFound,
-      summary,
-      errors,
-      onDemand,
-      updatedAt: Date.now(),
-    });
-    await setBadge(tabId, summary.papersFound > 999 ? '999+' : String(summary.papersFound || '✓'));
-    return { ok: true as const, summary, known: showBadges ? known : undefined };
+    saved = await saveCapture(getDb(), result, { visitId });
   } catch (e) {
     const error = describeStorageError(e);
     console.error('[paperdex] capture failed', e);
@@ -153,6 +159,46 @@ export async function captureForTab(
     await setBadge(tabId, '!', true);
     return { ok: false as const, error };
   }
+  // Committed: from here on the answer is "stored" whatever else fails, so the content script
+  // stops resending and the popup never says a stored page could not be saved.
+  const { known, ...summary } = saved;
+  try {
+    // The same person's profile on another site, with shared papers: link them.
+    if (summary.authorId) summary.authorId = await autoLinkAuthor(getDb(), summary.authorId);
+  } catch (e) {
+    console.error('[paperdex] linking the author failed', e);
+  }
+  try {
+    await notifyIndex(summary.paperIds);
+  } catch (e) {
+    // The search host catches up from the change log when it next runs.
+    console.error('[paperdex] search host not told of the capture', e);
+  }
+  try {
+    const previous = await getTabState(tabId);
+    const pagePapers = pagePaperList(result.papers, known, previous?.visitId === visitId ? previous?.pagePapers : undefined);
+    await setTabState(tabId, {
+      url,
+      site: result.site,
+      kind: result.kind,
+      found: summary.papersFound,
+      summary,
+      errors,
+      onDemand,
+      rows: report,
+      visitId,
+      pagePapers: pagePapers.papers.length ? pagePapers : undefined,
+      updatedAt: Date.now(),
+    });
+    await setBadge(tabId, summary.papersFound > 999 ? '999+' : String(summary.papersFound || '✓'));
+    // Which papers are known reaches the page only with the user's opt-in for this site (its
+    // scripts can read the badges), never while capture is paused or off there.
+    const toPage = badgesAllowed(settings, result.site) ? (spread(known) ?? known) : undefined;
+    return { ok: true as const, summary, known: toPage };
+  } catch (e) {
+    console.error('[paperdex] tab state after a stored capture failed', e);
+    return { ok: true as const, summary };
+  }
 }
 
 const handlers: Partial<Handlers> = {
@@ -162,7 +208,24 @@ const handlers: Partial<Handlers> = {
     if (data.result && new URL(data.result.url).origin !== new URL(sender.tab?.url ?? sender.url ?? data.url).origin) {
       return { ok: false, error: 'capture URL does not match the sending page' };
     }
-    return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand);
+    if (data.invalid) {
+      // The envelope (site, kind, url, author) could not be read: nothing can be stored, but the tab
+      // says why, so the popup never claims this is a page Paperdex does not capture.
+      const errors = [...data.errors, data.invalid];
+      await setTabState(tabId, {
+        url: data.url,
+        site: data.adapter,
+        found: 0,
+        errors,
+        unreadable: true,
+        onDemand: data.onDemand,
+        updatedAt: Date.now(),
+      });
+      await setBadge(tabId, '!', true);
+      return { ok: false, error: data.invalid };
+    }
+    const rows = data.rows && data.dropped ? { report: data.rows, dropped: data.dropped } : undefined;
+    return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand, rows);
   },
   async ensureSearchHost() {
     await ensureSearchHost();

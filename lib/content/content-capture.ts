@@ -2,6 +2,9 @@
  * What a content script does on a page: scrape it with the adapter registry, send the result to
  * the background, and scrape again when the page changes (rows appended by Google Scholar's
  * "Show more", single-page-app renders and in-app navigation). Sends only when the result changed.
+ * Delivery is acknowledged: a capture is kept until the background answers (its answer comes after
+ * the committed write), and resent with the same visit id, with backoff, when no answer came (an
+ * MV3 service worker stopped mid-write) — a static page has no DOM change to trigger a resend.
  */
 import { showBadges } from './badges';
 import { titleKey } from '../core/normalize';
@@ -15,6 +18,18 @@ export interface CaptureEnv {
   send: (req: RequestOf<'capture'>) => Promise<Responses['capture'] | undefined>;
   /** New id per page visit (and per SPA navigation). */
   newVisitId: () => string;
+  /** Whether the extension still runs (false once it was reloaded or removed): then capture stops. */
+  alive?: () => boolean;
+  /** Resend delays when no answer came: the first, doubled per failure up to the cap. */
+  retry?: { firstMs: number; maxMs: number };
+}
+
+/** Resend after 1 s, 2 s, 4 s … at most every 30 s, while the page is open. */
+export const RETRY = { firstMs: 1000, maxMs: 30_000 };
+
+/** A send that failed because this script's extension is gone (reloaded or removed): never retried. */
+export function isOrphaned(e: unknown): boolean {
+  return /extension context invalidated/i.test(e instanceof Error ? e.message : String(e));
 }
 
 /** A cheap digest of a scrape so unchanged re-scrapes are not sent again. */
@@ -25,8 +40,16 @@ export function fingerprint(value: unknown): string {
   return `${s.length}:${(h >>> 0).toString(36)}`;
 }
 
-/** A capture loop for one document. Call `run()` on load, on DOM changes and on navigation. */
+/**
+ * A capture loop for one document. Call `run()` on load, on DOM changes and on navigation; it
+ * resends by itself until the background acknowledges, and `stop()` ends it.
+ */
 export function createCapturer(env: CaptureEnv) {
+  const alive = env.alive ?? (() => true);
+  const retry = env.retry ?? RETRY;
+  let delay = retry.firstMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
   let visitId = env.newVisitId();
   let lastHref = env.href();
   let last = '';
@@ -39,6 +62,7 @@ export function createCapturer(env: CaptureEnv) {
   let again = false;
 
   async function once(): Promise<void> {
+    if (stopped) return;
     const href = env.href();
     if (href !== lastHref) {
       lastHref = href;
@@ -56,6 +80,10 @@ export function createCapturer(env: CaptureEnv) {
     if (fp === last) return;
     last = fp;
     const res = await env.send({ visitId, url: href, adapter, result, errors });
+    // No answer: nobody received it (worker starting or stopped); an error answer is still an
+    // answer (the background decided and the tab says why), so only silence is retried.
+    if (!res) throw new Error('no answer from the background');
+    acknowledged();
     if (result && res?.ok && res.known) {
       const known = result.papers.map((p, i) => {
         const k = titleKey(p.title);
@@ -78,8 +106,10 @@ export function createCapturer(env: CaptureEnv) {
         try {
           await once();
         } catch (e) {
-          // The extension was reloaded or the background is restarting: try on the next change.
+          // Not acknowledged: keep it (send again) unless the extension itself is gone.
           last = '';
+          if (isOrphaned(e) || !alive()) stop();
+          else scheduleRetry();
           console.debug('[paperdex] capture not sent:', e);
         }
       } while (again);
@@ -91,15 +121,57 @@ export function createCapturer(env: CaptureEnv) {
     }
   }
 
-  return { run };
+  function acknowledged(): void {
+    delay = retry.firstMs;
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+
+  /** Resend the page (same visit) after the current backoff delay, then double it. */
+  function scheduleRetry(): void {
+    if (stopped || retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void run();
+    }, delay);
+    delay = Math.min(delay * 2, retry.maxMs);
+  }
+
+  /** Stop for good: no further sends or resends (the extension is gone). */
+  function stop(): void {
+    stopped = true;
+    acknowledged();
+  }
+
+  return {
+    run,
+    stop,
+    /** True once stopped (by `stop()` or because the extension is gone). */
+    get stopped() {
+      return stopped;
+    },
+  };
 }
 
-/** Debounce `fn` by `ms`, trailing edge. */
-export function debounce(fn: () => void, ms: number): () => void {
+/**
+ * Debounce `fn` by `ms`, trailing edge, but never wait more than `maxWait` since the first call
+ * still pending: a page that changes every 300 ms is still handled every `maxWait`.
+ */
+export function debounce(fn: () => void, ms: number, maxWait = Infinity): () => void {
   let t: ReturnType<typeof setTimeout> | undefined;
+  let since: number | undefined;
   return () => {
+    const now = Date.now();
+    since ??= now;
     if (t) clearTimeout(t);
-    t = setTimeout(fn, ms);
+    t = setTimeout(
+      () => {
+        t = undefined;
+        since = undefined;
+        fn();
+      },
+      Math.max(0, Math.min(ms, since + maxWait - now)),
+    );
   };
 }
 

@@ -9,20 +9,39 @@ import { browser } from 'wxt/browser';
 import type { CaptureSummary } from '../store/capture';
 import type { HostStats } from '../search/host/search-host';
 import type { SearchResponse } from '../search/search-types';
-import { ScrapeResultSchema, SiteIdSchema, describeIssues } from '../core/scraped-schema';
+import { SiteIdSchema, describeIssues } from '../core/scraped-schema';
+import { parseScrapeResult, type RowReport } from '../core/scrape-rows';
+import type { ScrapeResult } from '../core/types';
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */
 export type SenderKind = 'content' | 'extension';
 
-const CaptureRequest = v.object({
+/** A capture's result read row by row ({@link parseScrapeResult}): a bad row costs that row, not the page. */
+function readRows(input: unknown): { result: ScrapeResult | null; rows?: RowReport; dropped?: number[]; invalid?: string } {
+  if (input === null) return { result: null };
+  const parsed = parseScrapeResult(input);
+  if (!parsed.ok) return { result: null, invalid: parsed.error };
+  return { result: parsed.result, rows: parsed.report, dropped: parsed.dropped };
+}
+
+const CaptureRequestFields = v.object({
   visitId: v.pipe(v.string(), v.maxLength(100)),
   url: v.pipe(v.string(), v.maxLength(8192)),
   adapter: v.optional(SiteIdSchema),
-  result: v.nullable(ScrapeResultSchema),
+  result: v.nullable(v.unknown()),
   errors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(20)),
   /** The user asked for this capture (toolbar button / shortcut): runs even when auto-capture is off. */
   onDemand: v.optional(v.boolean()),
 });
+
+/**
+ * A capture: its fields, then its result read row by row. The output's `rows`, `dropped` and
+ * `invalid` come from that reading only (a sender's own keys of those names are stripped).
+ */
+const CaptureRequest = v.pipe(
+  CaptureRequestFields,
+  v.transform(({ result, ...rest }) => ({ ...rest, ...readRows(result) })),
+);
 
 const SearchRequest = v.object({
   query: v.pipe(v.string(), v.maxLength(1000)),

@@ -53,6 +53,8 @@ export interface SaveOptions {
 }
 
 const MIN_SNAPSHOT_GAP_MS = 24 * 3600 * 1000;
+/** Citation-history entries kept per paper (the newest). */
+export const CITATION_HISTORY_MAX = 100;
 
 /** Profile key of an author on a site: `site:profileId`, else `site:url`. */
 export function profileKey(site: SiteId, ref: { id?: string; url?: string }, fallbackUrl?: string): string | undefined {
@@ -134,7 +136,11 @@ function addSighting(r: PaperRecord, site: SiteId, url: string, at: string, cita
   }
   if (citations !== undefined) {
     const last = [...r.citationHistory].reverse().find((h) => h.site === site);
-    if (!last || last.citations !== citations) r.citationHistory.push({ at, site, citations });
+    // A count that flips on every re-capture (a page that keeps changing) is recorded at most once
+    // per site per day; the current count is always on the paper and its source.
+    const recent = last && Date.parse(at) - Date.parse(last.at) < MIN_SNAPSHOT_GAP_MS;
+    if (!last || (last.citations !== citations && !recent)) r.citationHistory.push({ at, site, citations });
+    if (r.citationHistory.length > CITATION_HISTORY_MAX) r.citationHistory.splice(0, r.citationHistory.length - CITATION_HISTORY_MAX);
   }
 }
 
@@ -326,14 +332,5 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       papersUnchanged: row.papersUnchanged,
       known,
     };
-  });
-}
-
-/** Which of these papers are already in the library (read-only; for badges when not capturing). */
-export async function lookupKnown(db: PaperdexDB, papers: ScrapedPaper[]): Promise<boolean[]> {
-  return db.transaction('r', db.papers, async () => {
-    const out: boolean[] = [];
-    for (const p of papers) out.push(!!p.title?.trim() && !!(await findPaper(db, p)));
-    return out;
   });
 }

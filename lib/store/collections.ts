@@ -1,8 +1,8 @@
 /**
  * Named collections and library edits: create, rename, delete (papers are never deleted with a
  * collection), add and remove papers, delete papers with an undo snapshot. Membership lives on the
- * paper (`collectionIds`, a multiEntry index). Every edit bumps the papers' `updatedAt` so the
- * search index picks it up, including after a restart.
+ * paper (`collectionIds`, a multiEntry index). Every edit bumps the papers' `updatedAt`; the search
+ * index picks it up from the change log (lib/store/changes.ts), including after a restart.
  */
 import type { PaperdexDB } from './db';
 import { hash64 } from '../core/identity';

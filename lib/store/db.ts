@@ -4,6 +4,7 @@
  * the web page's). Later schema versions are added below, never edited in place.
  */
 import Dexie, { type EntityTable, type PromiseExtended } from 'dexie';
+import { changeTracking, type ChangeRecord } from './changes';
 import { backupBeforeUpgrade } from './migration';
 import type { AuthorRecord, CaptureRecord, CollectionRecord, PaperRecord } from '../core/types';
 
@@ -21,6 +22,8 @@ export class PaperdexDB extends Dexie {
   sources!: EntityTable<CaptureRecord, 'id'>;
   collections!: EntityTable<CollectionRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** The last change to each paper ever written (lib/store/changes.ts), for the search host's catch-up. */
+  changes!: EntityTable<ChangeRecord, 'paperId'>;
 
   constructor(name = 'paperdex') {
     // Strict durability: a committed capture is on disk, not only in the OS cache, so a crash or
@@ -53,6 +56,11 @@ export class PaperdexDB extends Dexie {
             p.sources ??= [];
           });
       });
+    // Version 3: the change log (one row per paper: its last change's sequence, by seq), written
+    // by the middleware in the transaction of every write to papers. Existing papers need no rows:
+    // a saved search index without a sequence is rebuilt from all papers.
+    this.version(3).stores({ changes: 'paperId, seq' });
+    this.use(changeTracking);
   }
 
   /** Open, saving a backup of the old data first when a schema upgrade is pending. */
@@ -66,7 +74,7 @@ export class PaperdexDB extends Dexie {
 }
 
 /** The current schema version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 let instance: PaperdexDB | undefined;
 

@@ -1,6 +1,7 @@
 /**
- * User settings (extension `storage.local`): pause auto-capture, or turn it off per site.
- * Read by the background before storing an automatic capture; on-demand captures always run.
+ * User settings (extension `storage.local`): pause auto-capture, or turn it off per site; in-page
+ * "in Paperdex" badges per site (opt-in). Read by the background before storing an automatic
+ * capture (on-demand captures always run) and before telling a page which of its papers are known.
  */
 import { storage } from 'wxt/utils/storage';
 import type { SiteId } from '../core/types';
@@ -10,20 +11,40 @@ export interface Settings {
   autoCapture: boolean;
   /** Sites where automatic capture is off. */
   disabledSites: SiteId[];
-  /** Show "in Paperdex" badges next to known papers on listing pages. */
-  showBadges: boolean;
+  /**
+   * Sites whose pages show "in Paperdex" badges next to papers already in the library. Opt-in per
+   * site: the site's own scripts can read the badges, so by default a page learns nothing.
+   */
+  badgeSites: SiteId[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoCapture: true, disabledSites: [], showBadges: true };
+/** Defaults: capture everywhere, badges nowhere. */
+export const DEFAULT_SETTINGS: Settings = { autoCapture: true, disabledSites: [], badgeSites: [] };
+
+/** Settings as stored before version 2 (one global badge switch, on by default). */
+type SettingsV1 = Omit<Settings, 'badgeSites'> & { showBadges?: boolean };
+
+/**
+ * Version 2 replaced the global `showBadges` (on by default) with the per-site `badgeSites`. Nobody
+ * is opted in by the migration, not even users who had `showBadges: true`: badges were on for
+ * everyone by default, and off for everyone is the privacy fix (Settings says so).
+ */
+export function migrateSettingsV2(old: SettingsV1): Settings {
+  const { showBadges: _dropped, ...rest } = old ?? ({} as SettingsV1);
+  return { ...DEFAULT_SETTINGS, ...rest, badgeSites: [] };
+}
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV2 },
 });
 
 /** Current settings, with defaults for anything missing. */
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  const stored = (await settingsItem.getValue()) as Partial<Settings> & { showBadges?: unknown };
+  const { showBadges: _old, ...rest } = stored ?? {};
+  return { ...DEFAULT_SETTINGS, ...rest, badgeSites: Array.isArray(rest.badgeSites) ? rest.badgeSites : [] };
 }
 
 /** Update some settings. */
@@ -36,4 +57,13 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 /** Whether an automatic capture from `site` should be stored. */
 export function autoCaptureAllowed(s: Settings, site: SiteId | undefined): boolean {
   return s.autoCapture && (!site || !s.disabledSites.includes(site));
+}
+
+/**
+ * Whether a page of `site` may be told which of its papers are in the library (to badge them):
+ * only with the user's opt-in for that site, and only while automatic capture runs there. Paused
+ * or off means Paperdex stays silent on the page, whatever the page asks.
+ */
+export function badgesAllowed(s: Settings, site: SiteId | undefined): boolean {
+  return !!site && s.badgeSites.includes(site) && autoCaptureAllowed(s, site);
 }

@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { CaptureSummary } from './capture';
 import type { SiteId } from '../core/types';
+import type { PagePapers } from './page-papers';
+import type { RowReport } from '../core/scrape-rows';
 
 /** What the popup shows about the current tab. */
 export interface TabState {
@@ -21,6 +23,14 @@ export interface TabState {
   skipped?: string;
   /** The capture was asked for by the user (click-capture). */
   onDemand?: boolean;
+  /** The page visit this state is about (a re-scrape of the same visit keeps its "known before" marks). */
+  visitId?: string;
+  /** The page's papers with a "known before / new" mark, for the popup (never sent to the page). */
+  pagePapers?: PagePapers;
+  /** Rows validation left out (rejected rows with reasons, or rows past the page-size limit). */
+  rows?: RowReport;
+  /** The page's capture could not be read at all (its reason is in `errors`). */
+  unreadable?: boolean;
   updatedAt: number;
 }
 

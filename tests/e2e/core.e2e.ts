@@ -10,6 +10,7 @@ import {
   captureOnSites,
   clickCapture,
   exportWipeImport,
+  pageCannotStopCapture,
   popupSearch,
   serveRealPages,
   sidePanel,
@@ -48,6 +49,7 @@ for (const [name, make, enabled] of browsers) {
     // launch pref that would turn the whole browser dark, the light scenarios included.
     it.skipIf(name === 'firefox')('…in dark mode too', () => sidePanel(d, true));
     it('exports a collection, wipes the library, imports it back', () => exportWipeImport(d));
+    it('a page that forges WXT’s events and reads messages learns nothing and cannot stop capture', () => pageCannotStopCapture(d));
     // Chromium only: the toolbar click (which grants activeTab) is automated with CDP
     // Extensions.triggerAction; WebDriver BiDi has no command to press an extension's toolbar button
     // or grant activeTab, and without that grant Paperdex has no permission to capture the page.

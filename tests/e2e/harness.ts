@@ -75,11 +75,15 @@ export interface TabStateLike {
   };
 }
 
-/** Launch Chromium with the built extension. */
-export async function launch(): Promise<Session> {
+/**
+ * Launch Chromium with the built extension. With `profileDir`, that browser profile is used and
+ * kept on close, so a test can close the browser and relaunch it with the same profile (and
+ * IndexedDB); otherwise a fresh profile is made and deleted on close.
+ */
+export async function launch(opts: { profileDir?: string } = {}): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
+  const userDataDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
   const proxy = await startProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -223,7 +227,7 @@ export async function launch(): Promise<Session> {
     async close() {
       await context.close();
       await proxy.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 

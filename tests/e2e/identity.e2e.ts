@@ -1,6 +1,7 @@
 // One paper, wherever it was seen: the same paper captured from an arXiv listing, its OpenReview
 // forum and a Google Scholar search page is one paper with three sources in "Export JSON"; on a
-// later listing page, papers already in the library carry the "in Paperdex" badge.
+// later listing page, papers already in the library carry the "in Paperdex" badge (badges opted in
+// for those sites in Settings).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,13 @@ describe('cross-site identity', () => {
   beforeAll(async () => {
     s = await launch();
     s.serve([ARXIV, OPENREVIEW, SCHOLAR]);
+    // In-page badges are an opt-in per site (the site's scripts can read them): on for the two
+    // sites whose badges these tests look at, as a user would turn them on.
+    const panel = await s.extPage('sidepanel.html');
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    const badgeSites = panel.getByRole('group', { name: 'Show badges on' });
+    for (const site of ['Google Scholar', 'arXiv']) await badgeSites.getByRole('checkbox', { name: site }).check();
+    await panel.close();
   });
   afterAll(async () => {
     await s?.close();

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { sharedPages } from '../helpers/shared';
+import { arxivListing, type ListEntry } from './pages';
 
 export interface TabStateLike {
   url: string;
@@ -271,5 +272,80 @@ export async function clickCapture(d: Driver): Promise<void> {
   const st = await d.waitForCapture(tab.tabId, (x) => !!x.summary);
   expect(st.summary!.papersFound).toBe(1);
   await popup.close();
+  await tab.close();
+}
+
+/**
+ * The attack of issue 16 case 2, played by the page itself: its script answers any message that
+ * looks like WXT's "content script started" announcement with the matching invalidation event (and
+ * forges blind ones), then appends 10 rows 3 s after load (well after the first capture), plus a
+ * row naming every message it received from anyone but itself. Paperdex must capture the 10 rows
+ * and the page must have received nothing.
+ */
+export async function pageCannotStopCapture(d: Driver): Promise<void> {
+  const url = 'https://arxiv.org/list/cs.PL/2503';
+  const row = (tag: string, n: number): ListEntry => ({
+    id: `2503.${String(30000 + n)}`,
+    title: `${tag} lifecycle probe ${n} of type inference`,
+    authors: [`Barbara Liskov${n % 3}`],
+  });
+  const first = Array.from({ length: 30 }, (_, i) => row('Probed', i));
+  const later = arxivListing(Array.from({ length: 10 }, (_, i) => row('Appended', 100 + i)));
+  const rows = later.slice(later.indexOf("<dl id='articles'>") + 18, later.lastIndexOf('</dl>'));
+  const script = `
+    const leaks = [];
+    const forge = (type, name) => {
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'forged' } }));
+      window.dispatchEvent(new Event(type.replace('content-script-started', 'locationchange')));
+    };
+    window.addEventListener('message', (e) => {
+      const m = e.data;
+      if (m && m.messageId === 'forged') return;
+      leaks.push(JSON.stringify(m));
+      if (m && typeof m.type === 'string') forge(m.type, m.contentScriptName);
+    });
+    for (const name of ['capture', 'content-scripts/capture']) forge('wxt:content-script-started', name);
+    window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'capture', messageId: 'forged' }, '*');
+    setTimeout(() => {
+      const dl = document.getElementById('articles');
+      dl.insertAdjacentHTML('beforeend', ${JSON.stringify(rows)});
+      // One more row per message received, in the listing's own markup (a copy of the last row).
+      leaks.forEach((l, i) => {
+        const dt = dl.querySelector('dt:last-of-type').cloneNode(true);
+        const dd = dl.querySelector('dd:last-of-type').cloneNode(true);
+        const id = '2503.3999' + i;
+        const abs = dt.querySelector('a[href^="/abs/"]');
+        abs.setAttribute('href', '/abs/' + id);
+        abs.id = id;
+        abs.textContent = 'arXiv:' + id;
+        dd.querySelector('.list-title').lastChild.textContent = ' Leaked message ' + l;
+        dl.append(dt, dd);
+      });
+    }, 3000);`;
+  d.serve([{ url, body: arxivListing(first, 'Programming Languages').replace('</head>', `<script>${script}</script></head>`) }]);
+  const tab = await d.open(url);
+  expect((await d.waitForCapture(tab.tabId, (x) => !!x.summary)).summary!.papersFound).toBe(30);
+  const st = await d.waitForCapture(tab.tabId, (x) => (x.summary?.papersFound ?? 0) >= 40);
+  const panel = await d.extPage('sidepanel.html');
+  const titles = (await waitIn(
+    panel,
+    () =>
+      new Promise<string[] | null>((res) => {
+        const o = indexedDB.open('paperdex');
+        o.onsuccess = () => {
+          const req = o.result.transaction('papers').objectStore('papers').getAll();
+          req.onsuccess = () => {
+            o.result.close();
+            const t = (req.result as { title: string }[]).map((x) => x.title);
+            res(t.filter((x) => x.startsWith('Appended lifecycle probe')).length === 10 ? t : null);
+          };
+        };
+        o.onerror = () => res(null);
+      }),
+  ))!;
+  await panel.close();
+  expect(titles.filter((t) => t.startsWith('Leaked message'))).toEqual([]);
+  expect(titles.filter((t) => t.startsWith('Appended lifecycle probe'))).toHaveLength(10);
+  expect(st.summary!.papersFound).toBe(40);
   await tab.close();
 }

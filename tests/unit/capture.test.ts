@@ -89,6 +89,44 @@ describe('saveCapture', () => {
     expect(p.sources).toEqual([{ site: 'google-scholar', url: URL_P, capturedAt: '2026-02-01T00:00:00.000Z', citations: 5 }]);
   });
 
+  it('a count that keeps changing is recorded at most once per site per day, the paper keeps the current one', async () => {
+    // A page whose counts flip every 700 ms, re-captured every few seconds for ten minutes.
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 200; i++) await saveCapture(db, profile(i % 2 ? 6 : 5), { now: new Date(start + i * 3000) });
+    const byScholar = async () => (await db.papers.where('idKeys').equals('scholar:15502897746301575580').first())!;
+    let p = await byScholar();
+    expect(p.citationHistory).toEqual([{ at: '2026-01-01T00:00:00.000Z', site: 'google-scholar', citations: 5 }]);
+    expect(p.citations).toBe(6);
+    expect(p.sources[0].citations).toBe(6);
+    // A day later the changed count is recorded.
+    await saveCapture(db, profile(7), { now: new Date('2026-01-02T00:00:01Z') });
+    p = await byScholar();
+    expect(p.citationHistory.map((h) => h.citations)).toEqual([5, 7]);
+  });
+
+  it('keeps the newest 100 citation-history entries', async () => {
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let day = 0; day < 130; day++) await saveCapture(db, profile(100 + day), { now: new Date(start + day * 86_400_000) });
+    const p = (await db.papers.where('idKeys').equals('scholar:15502897746301575580').first())!;
+    expect(p.citationHistory).toHaveLength(100);
+    expect(p.citationHistory[0].citations).toBe(130);
+    expect(p.citationHistory.at(-1)).toEqual({
+      at: new Date(start + 129 * 86_400_000).toISOString(),
+      site: 'google-scholar',
+      citations: 229,
+    });
+  });
+
+  it('a capture resent with the same visit id (its answer was lost) is stored once', async () => {
+    const first = await saveCapture(db, profile(), { visitId: 'v-lost' });
+    const again = await saveCapture(db, profile(), { visitId: 'v-lost' });
+    expect(again).toMatchObject({ captureId: first.captureId, papersFound: 2, papersNew: 2, papersUpdated: 0 });
+    expect(await db.papers.count()).toBe(2);
+    expect(await db.sources.count()).toBe(1);
+    const [a] = await db.authors.toArray();
+    expect(a.reported).toHaveLength(1);
+  });
+
   it('adds a metrics snapshot when the site reports different numbers', async () => {
     await saveCapture(db, profile(), { now: new Date('2026-01-01T00:00:00Z') });
     const next = profile();

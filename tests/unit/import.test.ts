@@ -343,6 +343,92 @@ describe('parseImportFile: bad files are refused whole, with the place named', (
   });
 });
 
+describe('parseImportFile: duplicate keys and empty files are refused with a clear message', () => {
+  let good: string;
+  beforeEach(async () => {
+    const src = await freshDb();
+    await seedLibrary(src);
+    good = await exportText(src);
+  });
+
+  /** Line and column (1-based) of the n-th (0-based) occurrence of `needle` in `text`. */
+  const at = (text: string, needle: string, nth = 0) => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const before = text.slice(0, i).split('\n');
+    return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+  };
+
+  it('"papers" twice in the document (issue 16: it imported 0 papers and said "Imported.")', async () => {
+    const text = good.replace(/\n}\s*$/, ',\n  "papers": []\n}\n');
+    expect(JSON.parse(text).papers).toEqual([]);
+    await expectRefused(
+      'x.json',
+      text,
+      `The key "papers" appears twice in the document (again at ${at(text, '"papers"', 1)}); ` +
+        'a file with duplicate keys is ambiguous and was not imported.',
+      'document',
+    );
+  });
+
+  it('a key twice in a paper, in the collection, in a source: the object is named by its path', async () => {
+    const doc = JSON.parse(good);
+    doc.papers[3].title = '__MARK__';
+    const inPaper = JSON.stringify(doc, null, 2).replace('"title": "__MARK__"', '"title": "One",\n      "title": "Two"');
+    await expectRefused(
+      'x.json',
+      inPaper,
+      `The key "title" appears twice in papers[3] (again at ${at(inPaper, '"title": "Two"')}); ` +
+        'a file with duplicate keys is ambiguous and was not imported.',
+      'papers[3]',
+    );
+
+    const inCollection = good.replace('"collection": {', '"collection": {\n    "name": "Other",');
+    await expectRefused(
+      'x.json',
+      inCollection,
+      /^The key "name" appears twice in collection \(again at line \d+, column \d+\); /,
+      'collection',
+    );
+
+    const d2 = JSON.parse(good);
+    d2.papers[0].sources[0].site = '__SITE__';
+    const inSource = JSON.stringify(d2).replace('"site":"__SITE__"', '"site":"arxiv","site":"generic"');
+    await expectRefused(
+      'x.json',
+      inSource,
+      /^The key "site" appears twice in papers\[0\]\.sources\[0\] \(again at line 1, /,
+      'papers[0].sources[0]',
+    );
+  });
+
+  it('keys spelled with escapes are the same key; equal keys in different objects are fine', async () => {
+    const escaped = good.replace(/\n}\s*$/, ',\n  "pap\\u0065rs": []\n}\n');
+    await expectRefused('x.json', escaped, /^The key "papers" appears twice in the document /, 'document');
+    // Every paper has a "title" and an "id": not duplicates (the baseline file imports).
+    expect(parseImportFile('x.json', good)).toMatchObject({ kind: 'paperdex', count: 4 });
+    const s = await importFile(db, 'x.json', good);
+    expect(s.papersNew).toBe(4);
+  });
+
+  it('an export with no papers, no authors and nothing else to create', async () => {
+    const empty = await exportText(await freshDb());
+    expect(JSON.parse(empty)).toMatchObject({ papers: [], authors: [] });
+    await expectRefused('empty.json', empty, 'The file holds no papers or authors; nothing was imported.', 'file');
+  });
+
+  it('an exported empty collection still recreates the collection (something is imported)', async () => {
+    const src = await freshDb();
+    const c = await createCollection(src, 'Empty for now', T0.getTime());
+    const text = await exportText(src, c.id);
+    expect(JSON.parse(text)).toMatchObject({ papers: [], authors: [], collection: { name: 'Empty for now' } });
+    const s = await importFile(db, 'x.json', text);
+    expect(s.collections).toEqual([expect.objectContaining({ name: 'Empty for now' })]);
+    expect(await db.collections.count()).toBe(1);
+  });
+});
+
 describe('parseImportFile: kinds', () => {
   it('recognises BibTeX by content and names the collection after the file', () => {
     const p = parseImportFile(

@@ -39,18 +39,40 @@ describe('message validation', () => {
       ok: false,
       error: 'capture: sender not allowed',
     });
-    const bad = structuredClone(good);
-    (bad.data.result.papers[0] as { title: unknown }).title = 42;
-    expect(validateMessage(bad, tabSender, ID, ORIGIN)).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('result.papers.0.title'),
-    });
-    const js = structuredClone(good);
-    (js.data.result.papers[0] as { url?: string }).url = 'javascript:alert(1)';
-    expect(validateMessage(js, tabSender, ID, ORIGIN)).toMatchObject({ ok: false, error: expect.stringContaining('http(s) URL') });
-    const empty = structuredClone(good);
-    empty.data.result.papers[0].title = '   ';
-    expect(validateMessage(empty, tabSender, ID, ORIGIN).ok).toBe(false);
+  });
+  it('a bad row is dropped with its reason, never the message: the rest of the page stays', () => {
+    // Rows are read one by one (lib/core/scrape-rows.ts): a row a page got wrong costs that row.
+    const withRows = (edit: (p: Record<string, unknown>) => void) => {
+      const m = structuredClone(good);
+      m.data.result.papers.push({ title: 'Kept', authors: ['C'] });
+      edit(m.data.result.papers[0] as Record<string, unknown>);
+      return validateMessage(m, tabSender, ID, ORIGIN) as { ok: true; data: any };
+    };
+    const bad = withRows((p) => (p.title = 42));
+    expect(bad).toMatchObject({ ok: true, type: 'capture' });
+    expect(bad.data.result.papers.map((p: { title: string }) => p.title)).toEqual(['Kept']);
+    expect(bad.data.rows).toMatchObject({ total: 2, captured: 1, skipped: 1, reasons: [expect.stringContaining('row 1: title')] });
+    const js = withRows((p) => (p.url = 'javascript:alert(1)'));
+    expect(js.data.rows.reasons).toEqual([expect.stringContaining('http(s) URL')]);
+    expect(JSON.stringify(js.data.result)).not.toContain('javascript:');
+    const empty = withRows((p) => (p.title = '   '));
+    expect(empty.data.rows.reasons).toEqual(['row 1: blank title']);
+    expect(empty.data.result.papers).toHaveLength(1);
+  });
+  it('a capture whose envelope is bad is still a message, carrying why (the background records it)', () => {
+    const m = structuredClone(good);
+    m.data.result.url = 'javascript:alert(1)';
+    const r = validateMessage(m, tabSender, ID, ORIGIN) as { ok: true; data: any };
+    expect(r.ok).toBe(true);
+    expect(r.data.result).toBeNull();
+    expect(r.data.invalid).toMatch(/^This page's capture could not be read \(url: must be an http\(s\) URL\)/);
+    // A sender cannot pre-fill what the reading reports.
+    const forged = structuredClone(good) as typeof good & { data: Record<string, unknown> };
+    forged.data.rows = { total: 9, captured: 9, skipped: 0, reasons: ['<b>x</b>'] };
+    forged.data.invalid = 'forged';
+    const f = validateMessage(forged, tabSender, ID, ORIGIN) as { ok: true; data: any };
+    expect(f.data.rows).toEqual({ total: 1, captured: 1, skipped: 0, reasons: [] });
+    expect(f.data.invalid).toBeUndefined();
   });
   it('classifies senders', () => {
     expect(senderKind(tabSender, ID, ORIGIN)).toBe('content');

@@ -1,8 +1,9 @@
 /**
  * CSV export of papers, for spreadsheets (Excel, LibreOffice, Google Sheets) and scripts.
  *
- * Owns the column set and the cell encoding: RFC 4180 (CRLF line ends, fields containing `,` `"`
- * CR or LF are quoted, quotes doubled) plus formula-injection guarding. Pure: no browser APIs, no I/O.
+ * Owns the column set and the cell encoding: RFC 4180 (CRLF line ends, quotes doubled; fields containing
+ * `,` `;` `"` TAB CR or LF are quoted) plus formula-injection guarding that holds in comma and semicolon
+ * locales (see `csvCell`). Pure: no browser APIs, no I/O.
  * Export only — there is no CSV import (CSV carries no structure worth trusting back).
  */
 import type { ExportedPaper } from '../export';
@@ -43,19 +44,49 @@ export interface CsvOptions {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/*
+ * Why quoting alone does not make the file safe in a semicolon locale, and what does.
+ *
+ * The file is comma-separated. Excel opens a double-clicked .csv with the system's list separator:
+ * `,` in en locales, `;` in de/fr (and most of continental Europe). A double quote is a text
+ * qualifier only at the START of a field; elsewhere it is an ordinary character.
+ *  - A reader that splits on `,` (Excel en, LibreOffice/Excel "From Text" with Comma ticked, with or
+ *    without Semicolon or Tab ticked too): every cell of ours starts at a `,` (or the line start), so
+ *    its opening quote is honoured, and a `,` `;` TAB or line break inside a quoted cell never splits
+ *    it. Each field such a reader sees is one of our cells, so guarding each cell's start is enough
+ *    for it. Quoting every cell containing `;` or TAB is what keeps such cells whole for a reader
+ *    that splits on `,` and `;` (or TAB) at once: unquoted, `A; B` would become two fields.
+ *  - A reader that splits on `;` only (Excel de/fr double-click): our cells mostly start in the middle
+ *    of one of its fields (after a `,`, which it does not split on), so their quotes are NOT honoured:
+ *    it splits inside the quoted cell `"A; =1+1"` at the `;`, and a line break inside a quoted cell
+ *    ends its row. Its fields start right after a `;` or a line break of ours (or at the row start,
+ *    our first cell). A `,` inside a cell is never a field start for any reader that honours quotes
+ *    at field starts, so `,` needs no guard (guarding it would mangle every "…, -5 dB" in abstracts).
+ *    The same holds for a TAB-only reader (the legacy Text Import Wizard's default) with TAB.
+ * So the guard is applied at the start of the cell AND after every `;`, TAB, CR and LF inside it:
+ * wherever a formula prefix follows such a boundary (after any spaces, which some readers trim, and
+ * quotes, which may open a qualifier there), a `'` is inserted before it. tests/unit/formats/csv.test.ts
+ * reads the output as each of these readers does and finds no field that starts with a prefix.
+ */
+
+/** The OWASP CSV-injection prefixes: `=` `+` `-` `@` TAB CR. */
+const FORMULA_AT_START = /^([ "]*)(?=[=+\-@\t\r])/;
+const FORMULA_AFTER_BOUNDARY = /([;\t\r\n][ "]*)(?=[=+\-@\t\r])/g;
+
 /**
  * One CSV cell. Numbers are written as numbers (finite only; no guard — a spreadsheet must be able to
- * sum the citations column). Text: control characters other than TAB/CR/LF removed; a cell starting
- * with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` so a spreadsheet shows it as text instead of
- * evaluating it as a formula (OWASP "CSV Injection"; scraped titles are attacker-controlled); then
- * quoted per RFC 4180 when it contains `,`, `"`, CR or LF.
+ * sum the citations column). Text: control characters other than TAB/CR/LF removed; a formula prefix
+ * (`=`, `+`, `-`, `@`, TAB or CR) at the start of the cell or after a `;`, TAB or line break in it
+ * (spaces and quotes skipped) gets a `'` before it, so a spreadsheet shows text instead of evaluating
+ * a formula (OWASP "CSV Injection"; scraped titles are attacker-controlled), whichever of `,` and `;`
+ * it splits on (see the comment above); then quoted per RFC 4180 when it contains `,`, `;`, `"`, TAB,
+ * CR or LF.
  */
 export function csvCell(value: string | number | undefined | null): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value.replace(CONTROL, '');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = value.replace(CONTROL, '').replace(FORMULA_AFTER_BOUNDARY, "$1'").replace(FORMULA_AT_START, "$1'");
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const list = (xs: string[] | undefined) => (xs ?? []).filter((x) => x && x.trim()).join('; ');

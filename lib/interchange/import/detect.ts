@@ -5,7 +5,7 @@
  */
 import { FORMAT } from './import-schema';
 import { ImportError, type ParsedImport } from './import-types';
-import { parseJson } from './json-syntax';
+import { parseJson, rejectDuplicateKeys } from './json-syntax';
 import { parsePaperdexImport } from './paperdex-file';
 import { parseBibtexImport, parseCslImport } from './foreign-file';
 
@@ -18,7 +18,8 @@ const BIBTEX_ENTRY = /(^|[^\w.+-])@[A-Za-z]+\s*[{(]/;
 /**
  * Read an import file: detect its kind by content (a JSON object with `format`
  * "paperdex/collection" → Paperdex export; a JSON array, a CSL item or an object of CSL items →
- * CSL-JSON; text with `@article{`-style entries → BibTeX; else by extension), validate all of it,
+ * CSL-JSON; text with `@article{`-style entries → BibTeX; else by extension), validate all of it
+ * (a Paperdex export with a key twice in one object, or with nothing to import, is refused),
  * and return the papers (and authors, collections) to import. Throws an {@link ImportError} for any
  * problem: the file is then not imported at all.
  */
@@ -48,7 +49,11 @@ function parseJsonImport(fileName: string, text: string): ParsedImport {
   const value = parseJson(text);
   if (Array.isArray(value)) return parseCslImport(fileName, value);
   if (!isObject(value)) throw new ImportError('Expected a JSON object (a Paperdex export) or an array (CSL-JSON).');
-  if ('format' in value || ('papers' in value && ('version' in value || 'exportedAt' in value))) return parsePaperdexImport(value);
+  if ('format' in value || ('papers' in value && ('version' in value || 'exportedAt' in value))) {
+    // JSON.parse keeps the last of two equal keys: `"papers"` twice would import whichever came last.
+    rejectDuplicateKeys(text);
+    return parsePaperdexImport(value);
+  }
   if (looksLikeCslItem(value)) return parseCslImport(fileName, [value]);
   const items = Object.values(value);
   if (items.length && items.every(looksLikeCslItem)) return parseCslImport(fileName, items);

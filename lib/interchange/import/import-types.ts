@@ -75,6 +75,12 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** Called after each chunk: papers done so far, papers in the file. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Called once each chunk's transaction has committed, with the ids of the papers it wrote (new or
+   * changed): the caller has the search host index them now, not only when the whole file is in.
+   * A returned promise is awaited before the next chunk (a caller may pace the import by it).
+   */
+  onChunk?(paperIds: string[]): void | Promise<void>;
   /** Checked between chunks; a chunk is never cut in half. */
   signal?: AbortSignal;
   /** Papers per transaction (default 1000). */

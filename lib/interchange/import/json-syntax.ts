@@ -1,6 +1,7 @@
 /**
  * JSON syntax errors with a position every engine agrees on: `JSON.parse`, with a failure turned
  * into an {@link ImportError} that says where (line and column) and whether the file looks truncated.
+ * The same scanner finds a key repeated within one object (which `JSON.parse` resolves silently).
  */
 import { ImportError } from './import-types';
 
@@ -18,14 +19,31 @@ function lineColumn(text: string, pos: number): { line: number; column: number }
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const JSON_LITERAL = /true|false|null/y;
 
+/** A key that occurs twice in one object: the key, the path of that object, and where the second one starts. */
+interface DuplicateKey {
+  key: string;
+  /** Keys and array indices from the document down to the object holding the key; [] for the document. */
+  path: (string | number)[];
+  /** Offset of the second occurrence (its opening quote). */
+  offset: number;
+}
+
+/** One open object or array of {@link scanJson}: for an object its keys so far (when tracked), for an array the index. */
+interface Frame {
+  kind: '{' | '[';
+  keys?: Set<string>;
+  key?: string;
+  index: number;
+}
+
 /**
- * Offset of the first JSON syntax error in `s` (`s.length` when it ends too early), or -1 if there
- * is none. Engines word (and place) JSON.parse errors differently, some without a position; this
- * finds it the same way everywhere. Iterative: no recursion limit on deep nesting.
+ * The one JSON scanner: offset of the first syntax error (`s.length` when `s` ends too early; -1 if
+ * none), and with `findDuplicateKeys` the first key repeated within one object. Iterative: no
+ * recursion limit on deep nesting.
  */
-export function jsonErrorOffset(s: string): number {
+function scanJson(s: string, findDuplicateKeys: boolean): { error: number; duplicate?: DuplicateKey } {
   const n = s.length;
-  const stack: string[] = [];
+  const stack: Frame[] = [];
   let i = 0;
   type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'end';
   let expect: Expect = 'value';
@@ -52,15 +70,20 @@ export function jsonErrorOffset(s: string): number {
       else i++;
     }
   };
+  /** A value starts: in an array, it is the next element. */
+  const element = () => {
+    const top = stack[stack.length - 1];
+    if (top?.kind === '[') top.index++;
+  };
   for (;;) {
     while (i < n && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
-    if (i >= n) return expect === 'end' ? -1 : n;
+    if (i >= n) return { error: expect === 'end' ? -1 : n };
     const c = s[i];
     switch (expect) {
       case 'end':
-        return i;
+        return { error: i };
       case 'colon':
-        if (c !== ':') return i;
+        if (c !== ':') return { error: i };
         i++;
         expect = 'value';
         break;
@@ -68,12 +91,12 @@ export function jsonErrorOffset(s: string): number {
         const top = stack[stack.length - 1];
         if (c === ',') {
           i++;
-          expect = top === '{' ? 'key' : 'value';
-        } else if (c === (top === '{' ? '}' : ']')) {
+          expect = top.kind === '{' ? 'key' : 'value';
+        } else if (c === (top.kind === '{' ? '}' : ']')) {
           stack.pop();
           i++;
           expect = after();
-        } else return i;
+        } else return { error: i };
         break;
       }
       case 'key':
@@ -84,10 +107,22 @@ export function jsonErrorOffset(s: string): number {
           expect = after();
           break;
         }
-        if (c !== '"') return i;
+        if (c !== '"') return { error: i };
         {
+          const start = i;
           const e = string();
-          if (e >= 0) return e;
+          if (e >= 0) return { error: e };
+          const top = stack[stack.length - 1];
+          if (top.keys) {
+            const raw = s.slice(start + 1, i - 1);
+            // Escapes spell the same key differently ("pap\u0065rs"): compare decoded keys.
+            const key = raw.includes('\\') ? (JSON.parse(s.slice(start, i)) as string) : raw;
+            if (top.keys.has(key)) {
+              return { error: -1, duplicate: { key, path: pathOf(stack), offset: start } };
+            }
+            top.keys.add(key);
+            top.key = key;
+          }
         }
         expect = 'colon';
         break;
@@ -97,22 +132,72 @@ export function jsonErrorOffset(s: string): number {
           i++;
           expect = after();
         } else if (c === '{' || c === '[') {
-          stack.push(c);
+          element();
+          stack.push({ kind: c, index: -1, ...(c === '{' && findDuplicateKeys ? { keys: new Set<string>() } : {}) });
           i++;
           expect = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
         } else if (c === '"') {
+          element();
           const e = string();
-          if (e >= 0) return e;
+          if (e >= 0) return { error: e };
           expect = after();
         } else {
+          element();
           const re = c === '-' || (c >= '0' && c <= '9') ? JSON_NUMBER : JSON_LITERAL;
           re.lastIndex = i;
-          if (!re.test(s)) return c === '-' && i + 1 >= n ? n : i;
+          if (!re.test(s)) return { error: c === '-' && i + 1 >= n ? n : i };
           i = re.lastIndex;
           expect = after();
         }
     }
   }
+}
+
+/** The path of the innermost open object: each enclosing container's current key or index. */
+function pathOf(stack: Frame[]): (string | number)[] {
+  return stack.slice(0, -1).map((f) => (f.kind === '[' ? f.index : f.key!));
+}
+
+/**
+ * Offset of the first JSON syntax error in `s` (`s.length` when it ends too early), or -1 if there
+ * is none. Engines word (and place) JSON.parse errors differently, some without a position; this
+ * finds it the same way everywhere. Iterative: no recursion limit on deep nesting.
+ */
+export function jsonErrorOffset(s: string): number {
+  return scanJson(s, false).error;
+}
+
+/**
+ * The first key that occurs twice in one object of the (valid) JSON text `s`, or undefined.
+ * `JSON.parse` silently keeps the last of them, so a file with `"papers"` twice would import
+ * whichever came last.
+ */
+function jsonDuplicateKey(s: string): DuplicateKey | undefined {
+  return scanJson(s, true).duplicate;
+}
+
+/** `a.b[3].c` for a path; "the document" for []. */
+function describeJsonPath(path: (string | number)[]): string {
+  if (!path.length) return 'the document';
+  return path
+    .map((p, k) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `${k ? '.' : ''}${p}` : `[${JSON.stringify(p)}]`))
+    .join('');
+}
+
+/**
+ * Refuse JSON text that repeats a key within an object, naming the key, the object and the line.
+ * Runs on text that `JSON.parse` accepted.
+ */
+export function rejectDuplicateKeys(text: string): void {
+  const d = jsonDuplicateKey(text);
+  if (!d) return;
+  const { line, column } = lineColumn(text, d.offset);
+  const where = describeJsonPath(d.path);
+  throw new ImportError(
+    `The key ${JSON.stringify(d.key)} appears twice in ${where} (again at line ${line}, column ${column}); ` +
+      'a file with duplicate keys is ambiguous and was not imported.',
+    d.path.length ? where : 'document',
+  );
 }
 
 /** `JSON.parse`, with a syntax error turned into a message that says where. */

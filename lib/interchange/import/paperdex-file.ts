@@ -1,7 +1,8 @@
 /**
  * Reading a Paperdex export (`paperdex/collection`): validated whole (lib/interchange/import/import-schema.ts),
- * ids unique, references to papers not in the file dropped with a warning, and a file of one
- * collection recreating that collection.
+ * ids unique, references to papers not in the file dropped with a warning, a file of one
+ * collection recreating that collection, and a file with nothing to import refused. Duplicate keys
+ * are refused before (detect.ts, json-syntax.ts).
  */
 import { ALL_PAPERS } from '../../core/assemble-export';
 import { isCollectionName, validateExport, type CurrentExport } from './import-schema';
@@ -40,6 +41,10 @@ export function parsePaperdexImport(value: Record<string, unknown>): ParsedImpor
       throw new ImportError('collection.name: a collection name must be 1 to 120 characters and not "All papers"', 'collection.name');
     }
     collections.push({ id: doc.collection.id, name: doc.collection.name, paperIds: doc.papers.map((p) => p.id) });
+  }
+  // Nothing would be written (no papers, no authors, no collection to create): say so rather than "Imported.".
+  if (!doc.papers.length && !doc.authors.length && !collections.length) {
+    throw new ImportError('The file holds no papers or authors; nothing was imported.', 'file');
   }
   if (dangling) warnings.push(`${dangling} reference${dangling === 1 ? '' : 's'} to papers not in the file ignored`);
   return { kind: 'paperdex', papers: doc.papers, authors: doc.authors, collections, count: doc.papers.length, warnings };

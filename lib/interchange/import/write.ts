@@ -197,7 +197,7 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     if (out.length) await db.authors.bulkPut(out);
   }
 
-  async function importChunk(lo: number, hi: number): Promise<void> {
+  async function importChunk(lo: number, hi: number): Promise<string[]> {
     const recs = new Map<string, PaperRecord>();
     const before = new Map<string, string>();
     const byKey = new Map<string, Set<string>>();
@@ -311,6 +311,7 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     }
     if (out.length) await db.papers.bulkPut(out);
     await putAuthors(working, aBefore);
+    return out.map((r) => r.id);
   }
 
   const tables = [db.papers, db.authors, db.collections];
@@ -321,9 +322,9 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     }
     const hi = Math.min(total, lo + chunkSize);
     // (an async callback: Dexie keeps the transaction open across native awaits only for those)
-    await db.transaction('rw', tables, async () => {
-      await importChunk(lo, hi);
-    });
+    const written = await db.transaction('rw', tables, async () => importChunk(lo, hi));
+    // (the transaction has committed: the chunk and its change-log rows are on disk)
+    if (written.length) await opts.onChunk?.(written);
     opts.onProgress?.(hi, total);
   }
   if (total === 0) opts.onProgress?.(0, 0);

@@ -4,6 +4,7 @@
  * to, document order, and the title of an item. Used by author-profile.ts and paper-search.ts.
  */
 import { clean } from '../kit/dom';
+import { walkDom } from '../kit/walk';
 
 /** Element tags that start a block; `li` is deliberately absent so an author `<ul>` stays one segment. */
 const BLOCK_TAGS = (
@@ -18,8 +19,6 @@ export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SV
 export const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6';
 
 // Node constants, spelled out: the `Node` global is absent in some content-script/test contexts.
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 const FOLLOWING = 4;
 
 /** True when `b` comes after `a` in document order. */
@@ -32,12 +31,15 @@ export function isAfter(a: Node, b: Node): boolean {
  * descendant (a `<p>`, an inline-only `<div>`, a `<h3>`, an author `<ul>` of `<li>`s).
  */
 export function segments(root: Element, out: Element[] = []): Element[] {
-  for (const child of Array.from(root.children)) {
-    if (SKIP_TAGS.has(child.tagName)) continue;
-    if (!clean(child.textContent)) continue;
-    if (child.querySelector(BLOCK_SELECTOR)) segments(child, out);
-    else out.push(child);
-  }
+  // Iterative (kit/walk.ts): a page's nesting depth must not overflow the stack.
+  walkDom(root, {
+    element: (child) => {
+      if (SKIP_TAGS.has(child.tagName) || !clean(child.textContent)) return false;
+      if (child.querySelector(BLOCK_SELECTOR)) return true;
+      out.push(child);
+      return false;
+    },
+  });
   return out;
 }
 
@@ -46,13 +48,10 @@ export function segments(root: Element, out: Element[] = []): Element[] {
  */
 export function textWithout(el: Element, skip: (e: Element) => boolean): string {
   const parts: string[] = [];
-  const walk = (n: Node) => {
-    for (const c of Array.from(n.childNodes)) {
-      if (c.nodeType === TEXT_NODE) parts.push(c.textContent ?? '');
-      else if (c.nodeType === ELEMENT_NODE && !skip(c as Element) && !SKIP_TAGS.has((c as Element).tagName)) walk(c);
-    }
-  };
-  walk(el);
+  walkDom(el, {
+    text: (t) => void parts.push(t.textContent ?? ''),
+    element: (e) => !skip(e) && !SKIP_TAGS.has(e.tagName),
+  });
   return clean(parts.join(''));
 }
 

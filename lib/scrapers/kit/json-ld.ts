@@ -60,16 +60,18 @@ function typesOf(node: Obj): string[] {
 
 /** A JSON-LD scalar as a string: strings, numbers, {"@value": …}, first of an array. */
 function jstr(v: Json): string {
-  if (typeof v === 'string') return clean(decodeEntities(v));
-  if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const s = jstr(x);
+  // The first non-empty text, depth first, with an explicit stack: a page's JSON may nest arrays
+  // ([[[…]]]) deeper than the call stack goes.
+  const stack: Json[] = [v];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (typeof x === 'string') {
+      const s = clean(decodeEntities(x));
       if (s) return s;
-    }
-    return '';
+    } else if (typeof x === 'number') return String(x);
+    else if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+    else if (isObj(x) && '@value' in x) stack.push(x['@value']);
   }
-  if (isObj(v) && '@value' in v) return jstr(v['@value']);
   return '';
 }
 
@@ -165,10 +167,13 @@ function jsonVenue(node: Obj, idx: NodeIndex): { venue?: string; periodical: boo
   return { venue: fallback || undefined, periodical };
 }
 
-/** Whether a JSON-LD node describes a scholarly work (the rules are in this module's header). */
-function isScholarlyNode(node: Obj, idx: NodeIndex): boolean {
+/**
+ * Whether a JSON-LD node describes a scholarly work (the rules are in this module's header), or,
+ * with `anyArticle`, any *Article (for pages already known to show one paper, such as a preprint mirror's).
+ */
+function isScholarlyNode(node: Obj, idx: NodeIndex, anyArticle = false): boolean {
   const types = typesOf(node);
-  if (types.some((t) => SCHOLARLY_TYPES.has(t))) return true;
+  if (types.some((t) => SCHOLARLY_TYPES.has(t) || (anyArticle && /Article$/.test(t)))) return true;
   const ids = jsonIds(node);
   if (types.includes('Chapter')) return !!ids.doi;
   if (types.includes('Article')) {
@@ -211,9 +216,13 @@ function jsonPaper(node: Obj, idx: NodeIndex, url: URL): ScrapedPaper | null {
 /**
  * Scholarly works described by the page's JSON-LD blocks: top-level nodes, `@graph` members,
  * `mainEntity` (all in `papers`), and `ItemList` elements (in `listed`). Works a node only cites
- * (`citation`) or belongs to are not papers of the page.
+ * (`citation`) or belongs to are not papers of the page. `anyArticle`: see `isScholarlyNode`.
  */
-export function jsonLdPapers(doc: Document, url: URL): { papers: ScrapedPaper[]; listed: ScrapedPaper[] } {
+export function jsonLdPapers(
+  doc: Document,
+  url: URL,
+  { anyArticle = false }: { anyArticle?: boolean } = {},
+): { papers: ScrapedPaper[]; listed: ScrapedPaper[] } {
   const roots: Json[] = [];
   for (const s of jsonLdScripts(doc)) {
     const parsed = parseJsonLd(s.textContent);
@@ -234,7 +243,7 @@ export function jsonLdPapers(doc: Document, url: URL): { papers: ScrapedPaper[];
     v = idx.resolve(v);
     if (!isObj(v) || seen.has(v)) return;
     seen.add(v);
-    if (isScholarlyNode(v, idx)) {
+    if (isScholarlyNode(v, idx, anyArticle)) {
       const p = jsonPaper(v, idx, url);
       if (p) (inList ? listed : papers).push(p);
       return;

@@ -5,6 +5,7 @@
  * end. One walker with options instead of one per adapter. Pure.
  */
 import { clean } from './dom';
+import { walkDom } from './walk';
 
 /** Elements that start a new line when rendered: their text never runs into a neighbour's. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -82,32 +83,28 @@ export interface TextOptions {
 export function visibleText(el: Element | null | undefined, opts: TextOptions = {}): string {
   if (!el) return '';
   const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        parts.push(c.nodeValue ?? '');
-        continue;
-      }
-      if (c.nodeType !== 1) continue;
-      const e = c as Element;
+  // Iterative (kit/walk.ts): a page's nesting depth must not overflow the stack.
+  walkDom(el, {
+    text: (t) => void parts.push(t.nodeValue ?? ''),
+    element: (e) => {
       const tag = e.tagName.toUpperCase();
-      if (opts.math && readMath(e, tag, parts, !!opts.blocks)) continue;
-      if (NEVER_TEXT.has(tag)) continue;
+      if (opts.math && readMath(e, tag, parts, !!opts.blocks)) return false;
+      if (NEVER_TEXT.has(tag)) return false;
       if (tag === 'BR' && (opts.br || opts.blocks)) {
         parts.push(' ');
-        continue;
+        return false;
       }
       if (opts.skip && e.matches(opts.skip)) {
         if (opts.skipAsSpace) parts.push(' ');
-        continue;
+        return false;
       }
-      const block = opts.blocks && BLOCK_TAGS.has(tag);
-      if (block) parts.push(' ');
-      walk(e);
-      if (block) parts.push(' ');
-    }
-  };
-  walk(el);
+      if (opts.blocks && BLOCK_TAGS.has(tag)) parts.push(' ');
+      return true;
+    },
+    leave: (e) => {
+      if (opts.blocks && BLOCK_TAGS.has(e.tagName.toUpperCase())) parts.push(' ');
+    },
+  });
   return clean(parts.join(''));
 }
 

@@ -7,7 +7,8 @@
 import type { ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
 import { isoDate, monthNumber } from '../kit/dates';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
-import { absUrl, all, clean, compact, compactPaper, meta, normalizeDoi, parseYear, text } from '../kit/dom';
+import { absUrl, all, clean, compact, compactPaper, normalizeDoi, parseYear, text } from '../kit/dom';
+import { fromEmbedded } from '../kit/from-embedded';
 import { resolveUrl as resolve } from '../kit/urls';
 
 const SITE = 'https://aclanthology.org';
@@ -280,67 +281,65 @@ function scrapeListing(doc: Document, url: URL): Scraped | null {
   return { kind: 'listing', papers };
 }
 
+/**
+ * A paper page: the embedded reading (its citation_* tags: title, authors, date, venue, DOI, PDF)
+ * with what the page shows laid over it — the Anthology id, the author links, the abstract, the
+ * details list (year, month, volume, DOI, PDF, code) — and, where neither says, the year the id
+ * encodes, the short venue with the year, and the title's PDF link. The date is the Month row's
+ * alone: for a range ("May–June") the page gives none on purpose, where citation_publication_date
+ * would name the first month.
+ */
 function scrapePaper(doc: Document, url: URL): Scraped | null {
   const rows = detailRows(doc);
   const dd = (label: string) => rows.get(label);
-  const title = text(doc, '#title') || meta(doc, 'citation_title');
-  if (!title) return null;
 
   const pathId = (anthologyPath(url) ?? '').replace(/^\/|\/$/g, '');
   const shownId = text(dd('anthology id'));
   const id = isAnthologyId(shownId) ? shownId : isAnthologyId(pathId) ? pathId : undefined;
+  const idYear = id ? yearFromAnthologyId(id) : undefined;
 
   const lead = doc.querySelector('#main p.lead') ?? doc.querySelector('p.lead');
   const profiles = all(lead, 'a[href*="/people/"]')
     .map((a) => personRef(a, url))
     .filter((p): p is ScrapedProfileRef => !!p);
-  const authors = profiles.length
-    ? profiles.map((p) => p.name)
-    : all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
-        .map((m) => clean(m.getAttribute('content')))
-        .filter(Boolean);
 
   const absEl = doc.querySelector('.acl-abstract');
   const abstract = text(absEl, ':scope > span') || clean(text(absEl).replace(/^Abstract\s*/, ''));
-
-  const year =
-    parseYear(text(dd('year'))) ?? parseYear(meta(doc, 'citation_publication_date')) ?? (id ? yearFromAnthologyId(id) : undefined);
+  const year = parseYear(text(dd('year')));
   const venueShort = text(dd('venue')) || text(dd('venues'));
-  const venue =
-    text(dd('volume')) ||
-    meta(doc, 'citation_conference_title') ||
-    meta(doc, 'citation_journal_title') ||
-    (venueShort ? clean(`${venueShort} ${year ?? ''}`) : undefined);
-
   const doiDd = dd('doi');
-  const doi =
-    normalizeDoi(text(doiDd)) ?? normalizeDoi(doiDd?.querySelector('a')?.getAttribute('href')) ?? normalizeDoi(meta(doc, 'citation_doi'));
+  const pdfUrl = [dd('pdf')?.querySelector('a[href]'), doc.querySelector('.acl-paper-link-block a.btn-primary[href$=".pdf"]')]
+    .map((a) => absUrl(a?.getAttribute('href'), url))
+    .find((h) => h && /\.pdf$/i.test(h));
 
-  const pdfCandidates = [
-    dd('pdf')?.querySelector('a[href]')?.getAttribute('href'),
-    doc.querySelector('.acl-paper-link-block a.btn-primary[href$=".pdf"]')?.getAttribute('href'),
-    meta(doc, 'citation_pdf_url'),
-    doc.querySelector('#title a[href$=".pdf"]')?.getAttribute('href'),
-  ];
-  const pdfUrl = pdfCandidates.map((h) => absUrl(h, url)).find((h) => h && /\.pdf$/i.test(h));
-
-  // "Code" is the Papers-with-Code row (official repo + "additional community code");
-  // "Software" is an attachment hosted by the Anthology.
-  const codeUrl = codeLink(dd('code'), url) ?? codeLink(dd('software'), url);
-
-  const paper = withAuthors(authors, {
-    title,
-    year,
-    date: isoMonth(text(dd('month')), year),
-    venue,
-    abstract: abstract || undefined,
-    ids: compact({ acl: id, doi }),
-    url: id ? `${SITE}/${id}/` : url.href,
-    pdfUrl,
-    codeUrl,
-    authorProfiles: profiles,
-  });
-  return { kind: 'paper', papers: [paper] };
+  const paper = fromEmbedded(
+    doc,
+    url,
+    {
+      title: text(doc, '#title'),
+      authors: profiles.map((p) => p.name),
+      year,
+      date: isoMonth(text(dd('month')), year ?? idYear),
+      venue: text(dd('volume')),
+      abstract,
+      ids: { acl: id, doi: normalizeDoi(text(doiDd)) ?? normalizeDoi(doiDd?.querySelector('a')?.getAttribute('href')) },
+      url: id ? `${SITE}/${id}/` : url.href,
+      pdfUrl,
+      // "Code" is the Papers-with-Code row (official repo + "additional community code");
+      // "Software" is an attachment hosted by the Anthology.
+      codeUrl: codeLink(dd('code'), url) ?? codeLink(dd('software'), url),
+      authorProfiles: profiles,
+    },
+    {
+      take: ['title', 'authors', 'year', 'venue', 'abstract', 'keywords', 'ids', 'pdfUrl'],
+      fallback: (laid) => ({
+        year: idYear,
+        venue: venueShort ? clean(`${venueShort} ${laid.year ?? idYear ?? ''}`) : undefined,
+        pdfUrl: absUrl(doc.querySelector('#title a[href$=".pdf"]')?.getAttribute('href'), url),
+      }),
+    },
+  );
+  return paper ? { kind: 'paper', papers: [paper] } : null;
 }
 
 /** ACL Anthology: person pages (author), event and volume pages (listing), paper pages. */

@@ -12,7 +12,10 @@
  */
 import type { ScrapedPaper } from '../../core/types';
 import { findDate } from '../kit/dates';
+import { STOP, walkDom } from '../kit/walk';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { fromEmbedded } from '../kit/from-embedded';
+import { jsonLdPapers } from '../kit/json-ld';
 import { absUrl, all, clean, compact, compactPaper, meta, normalizeArxivId, normalizeDoi, parseCount, text } from '../kit/dom';
 import { displayName, splitAuthors } from '../kit/names';
 import { visibleText } from '../kit/text';
@@ -266,50 +269,56 @@ function metaRows(doc: Document): Map<string, Element> {
   return rows;
 }
 
+/**
+ * The embedded reading in arXiv's conventions: `citation_author` is "Last, First"; the PDF is the
+ * canonical https://arxiv.org/pdf/<id> (the tag says http://); arXiv's own DataCite DOI is no
+ * journal DOI; a mirror's decorated og:title (a DOI landing-page reading) loses its decoration.
+ */
+const arxivConventions =
+  (id: string | undefined) =>
+  (p: ScrapedPaper): ScrapedPaper => ({
+    ...p,
+    title: mirrorTitle(p.title),
+    authors: p.authors.map(displayName),
+    ids: { ...p.ids, doi: journalDoi(p.ids?.doi) },
+    pdfUrl: id && p.pdfUrl ? pdfPage(id) : undefined,
+  });
+
+/** An abs page: the embedded reading (citation_*), with what the page shows laid over it. */
 function scrapeAbs(doc: Document, url: URL): ScrapedPaper | null {
-  const id = arxivIdFromUrl(url) ?? normalizeArxivId(meta(doc, 'citation_arxiv_id'));
-  const title = textExcept(doc.querySelector('h1.title'), '.descriptor').replace(/^Title:\s*/i, '') || meta(doc, 'citation_title');
-  if (!title) return null;
-  let authors = all(doc, 'div.authors a')
-    .map((a) => clean(a.textContent))
-    .filter(Boolean);
-  if (authors.length === 0) authors = citationAuthors(doc);
-  const abstract =
-    textExcept(doc.querySelector('blockquote.abstract'), '.descriptor').replace(/^Abstract:\s*/i, '') || meta(doc, 'citation_abstract');
+  const id = arxivIdFromUrl(url);
   const rows = metaRows(doc);
   const subjectsCell = rows.get('subjects') ?? doc.querySelector('td.subjects');
   // "Report number" rows reuse td.jref, so the journal reference is found by its label first.
   const jrefCell = rows.get('journal reference') ?? (rows.size === 0 ? doc.querySelector('td.jref') : null);
   const doiCell = rows.get('related doi') ?? rows.get('doi') ?? doc.querySelector('td.doi');
   const doiA = doiCell?.querySelector('a[data-doi], a[href*="doi.org/"]');
-  const doi =
-    journalDoi(doiA?.getAttribute('data-doi')) ??
-    journalDoi(doiA?.getAttribute('href')) ??
-    journalDoi(doiCell?.textContent) ??
-    journalDoi(meta(doc, 'citation_doi'));
   // "[Submitted on 3 Jan 2023 (v1), last revised 5 Feb 2023 (this version, v2)]": the first date is v1's.
-  const dateline = text(doc, '.dateline');
-  const date = dayMonthYear(dateline.match(/Submitted on\s+(.+)/i)?.[1]) ?? findDate(meta(doc, 'citation_date'), ['ymd'])?.date;
-  const hasPdf = !!doc.querySelector('a.download-pdf, .full-text a[href*="/pdf/"]') || !!meta(doc, 'citation_pdf_url');
-  return compactPaper({
-    title,
-    authors,
-    year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
-    date,
-    venue: jrefCell ? clean(jrefCell.textContent) || undefined : undefined,
-    abstract: abstract || undefined,
-    categories: parseSubjects(subjectsCell),
-    ids: compact({ arxiv: id, doi }),
-    url: id ? absPage(id) : undefined,
-    pdfUrl: id && hasPdf ? pdfPage(id) : undefined,
-    codeUrl: codeLinkIn(rows.get('comments') ?? doc.querySelector('td.comments'), url),
-  });
-}
-
-function citationAuthors(doc: Document): string[] {
-  return all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
-    .map((m) => displayName(m.getAttribute('content') ?? ''))
-    .filter(Boolean);
+  const date = dayMonthYear(text(doc, '.dateline').match(/Submitted on\s+(.+)/i)?.[1]);
+  const hasPdf = !!doc.querySelector('a.download-pdf, .full-text a[href*="/pdf/"]');
+  return fromEmbedded(
+    doc,
+    url,
+    {
+      title: textExcept(doc.querySelector('h1.title'), '.descriptor').replace(/^Title:\s*/i, ''),
+      authors: all(doc, 'div.authors a')
+        .map((a) => clean(a.textContent))
+        .filter(Boolean),
+      year: date ? parseInt(date.slice(0, 4), 10) : undefined,
+      date,
+      venue: clean(jrefCell?.textContent),
+      abstract: textExcept(doc.querySelector('blockquote.abstract'), '.descriptor').replace(/^Abstract:\s*/i, ''),
+      categories: parseSubjects(subjectsCell),
+      ids: {
+        arxiv: id,
+        doi: journalDoi(doiA?.getAttribute('data-doi')) ?? journalDoi(doiA?.getAttribute('href')) ?? journalDoi(doiCell?.textContent),
+      },
+      url: id ? absPage(id) : undefined,
+      pdfUrl: id && hasPdf ? pdfPage(id) : undefined,
+      codeUrl: codeLinkIn(rows.get('comments') ?? doc.querySelector('td.comments'), url),
+    },
+    { adjust: arxivConventions(id), fallback: { year: yearFromArxivId(id) } },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,22 +335,14 @@ const LTX_NAME_CLUTTER = `${LTX_TITLE_CLUTTER}, .ltx_role_footnote, .ltx_contact
  */
 function ltxPersonNames(el: Element): string[] {
   const parts: string[] = [];
-  let stop = false;
-  const walk = (node: Node): void => {
-    for (let c = node.firstChild; c && !stop; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (e.tagName === 'BR' || e.matches('.ltx_break')) {
-          if (clean(parts.join(''))) stop = true;
-          continue;
-        }
-        if (e.matches(LTX_NAME_CLUTTER)) continue;
-        walk(e);
-      }
-    }
-  };
-  walk(el);
+  // Iterative (kit/walk.ts): a page's nesting depth must not overflow the stack.
+  walkDom(el, {
+    text: (t) => void parts.push(t.nodeValue ?? ''),
+    element: (e) => {
+      if (e.tagName === 'BR' || e.matches('.ltx_break')) return clean(parts.join('')) ? STOP : false;
+      return !e.matches(LTX_NAME_CLUTTER);
+    },
+  });
   return splitAuthors(parts.join(' ')).authors.filter((n) => /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u4e00-\u9fff]/.test(n));
 }
 
@@ -402,39 +403,6 @@ function hfPaperProps(doc: Document, id: string | undefined): HfPaper | undefine
   return undefined;
 }
 
-/** The first schema.org ScholarlyArticle/Article in the page's JSON-LD, if any. */
-function jsonLdArticle(doc: Document): { name?: string; authors: string[]; abstract?: string } | undefined {
-  for (const s of all(doc, 'script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(s.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const items = (Array.isArray(data) ? data : [data]).flatMap((d) =>
-      d && typeof d === 'object' && Array.isArray((d as { '@graph'?: unknown[] })['@graph'])
-        ? (d as { '@graph': unknown[] })['@graph']
-        : [d],
-    );
-    for (const it of items) {
-      if (!it || typeof it !== 'object') continue;
-      const o = it as Record<string, unknown>;
-      const type = ([] as unknown[]).concat(o['@type']).map(String);
-      if (!type.some((t) => /Article$/.test(t))) continue;
-      const name = typeof o.headline === 'string' ? o.headline : typeof o.name === 'string' ? o.name : undefined;
-      const authors = ([] as unknown[])
-        .concat(o.author ?? [])
-        .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? String((a as { name?: unknown }).name ?? '') : ''))
-        .map(clean)
-        .filter(Boolean);
-      const abstract =
-        typeof o.abstract === 'string' ? clean(o.abstract) : typeof o.description === 'string' ? clean(o.description) : undefined;
-      return { name: name ? clean(name) : undefined, authors, abstract };
-    }
-  }
-  return undefined;
-}
-
 /**
  * Author names Hugging Face renders after an "Authors:" label, each a <button> (unclaimed) or a
  * profile <a> (claimed), e.g. `<span>Authors:</span><span class="contents"><button>Jane Doe</button>,</span>`.
@@ -465,49 +433,52 @@ function abstractUnderHeading(doc: Document): string {
   return '';
 }
 
+/**
+ * A mirror's paper page: Hugging Face's server-rendered paper object, over the embedded reading
+ * (citation_*, scholarly JSON-LD), over what the page shows (any schema.org Article, the <h1> of a
+ * decorated page, HF's "Authors:" line and abstract section). From the embedded reading only the
+ * paper's own fields are taken: a mirror's page URL, PDF viewer and keywords are the mirror's.
+ */
 function scrapeMirror(doc: Document, url: URL, site: 'alphaxiv' | 'huggingface'): ScrapedPaper | null {
   const id = arxivIdFromUrl(url);
   const props = site === 'huggingface' ? hfPaperProps(doc, id) : undefined;
-  const propAuthors = Array.isArray(props?.authors)
-    ? (props.authors as HfAuthor[]).map((a) => (typeof a?.name === 'string' ? clean(a.name) : '')).filter(Boolean)
-    : [];
+  const str = (v: unknown): string => (typeof v === 'string' ? clean(v) : '');
   const h1 = doc.querySelector('main h1') ?? doc.querySelector('h1');
   // A paper page's <title>/og:title carries the site's decoration; an error page or an unrendered
   // app shell does not (its <h1> may read "404"), so the <h1> is trusted only on a decorated page.
   const pageTitle = meta(doc, 'og:title') || clean(doc.title);
   const decorated = mirrorTitle(pageTitle);
   const isPaperPage = decorated !== '' && decorated !== pageTitle;
-  const ld = jsonLdArticle(doc);
-  const title =
-    (typeof props?.title === 'string' ? clean(props.title) : '') ||
-    meta(doc, 'citation_title') ||
-    ld?.name ||
-    (isPaperPage ? textExcept(h1) || decorated : '');
-  if (!title) return null;
-  let authors = propAuthors.length ? propAuthors : citationAuthors(doc);
-  if (!authors.length && ld?.authors.length) authors = ld.authors;
-  if (!authors.length && site === 'huggingface') authors = labelledAuthors(doc);
-  const abstract =
-    (typeof props?.summary === 'string' ? clean(props.summary) : '') ||
-    meta(doc, 'citation_abstract') ||
-    ld?.abstract ||
-    abstractUnderHeading(doc);
-  const published = typeof props?.publishedAt === 'string' ? props.publishedAt.match(/^\d{4}-\d{2}-\d{2}/)?.[0] : undefined;
-  const date = published ?? findDate(meta(doc, 'citation_date'), ['ymd'])?.date;
+  // Any schema.org Article: on a mirror's paper page it is the paper, scholarly or not.
+  const ld = jsonLdPapers(doc, url, { anyArticle: true }).papers[0];
+  const date = str(props?.publishedAt).match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   // The repository link belongs to the paper's header section (the site footer links elsewhere on GitHub).
-  const propRepo = typeof props?.githubRepo === 'string' && isRepoUrl(props.githubRepo) ? props.githubRepo : undefined;
+  const propRepo = isRepoUrl(str(props?.githubRepo)) ? str(props?.githubRepo) : undefined;
   const header = h1?.closest('section') ?? h1?.parentElement ?? null;
-  const codeUrl = propRepo ?? codeLinkIn(header, url);
-  return compactPaper({
-    title,
-    authors,
-    year: date ? parseInt(date.slice(0, 4), 10) : yearFromArxivId(id),
-    date,
-    abstract: abstract || undefined,
-    ids: id ? { arxiv: id } : undefined,
-    url: id ? absPage(id) : undefined,
-    codeUrl,
-  });
+  return fromEmbedded(
+    doc,
+    url,
+    {
+      title: str(props?.title),
+      authors: Array.isArray(props?.authors) ? (props.authors as HfAuthor[]).map((a) => str(a?.name)).filter(Boolean) : [],
+      year: date ? parseInt(date.slice(0, 4), 10) : undefined,
+      date,
+      abstract: str(props?.summary),
+      ids: { arxiv: id },
+      url: id ? absPage(id) : undefined,
+      codeUrl: propRepo ?? codeLinkIn(header, url),
+    },
+    {
+      take: ['title', 'authors', 'abstract', 'date', 'year'],
+      adjust: arxivConventions(id),
+      fallback: {
+        title: ld?.title || (isPaperPage ? textExcept(h1) || decorated : ''),
+        authors: ld?.authors.length ? ld.authors : site === 'huggingface' ? labelledAuthors(doc) : [],
+        abstract: ld?.abstract || abstractUnderHeading(doc),
+        year: yearFromArxivId(id),
+      },
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

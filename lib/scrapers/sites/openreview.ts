@@ -15,8 +15,10 @@
  */
 import type { ScrapedPaper, ScrapedProfileRef } from '../../core/types';
 import { findDate } from '../kit/dates';
+import { walkDom } from '../kit/walk';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
-import { absUrl, all, clean, compact, meta, parseCount, parseYear } from '../kit/dom';
+import { fromEmbedded } from '../kit/from-embedded';
+import { absUrl, all, clean, compact, parseCount, parseYear } from '../kit/dom';
 import { splitList, visibleText } from '../kit/text';
 import { queryParam, resolveUrl } from '../kit/urls';
 
@@ -112,11 +114,6 @@ export function parseForumDate(s: string | null | undefined): string | undefined
   return findDate(published ? published[1] : t.split('(')[0], ['dmy', 'mdy', 'my'])?.date;
 }
 
-/** `citation_*_date` meta content ("2018/09/27") as ISO ("2018-09-27"). */
-export function parseMetaDate(s: string | null | undefined): string | undefined {
-  return findDate(s, ['ymd'])?.date;
-}
-
 /**
  * OpenReview's `prettyId` for group and invitation ids: "ICLR.cc/2019/Conference" →
  * "ICLR 2019 Conference", "ICLR.cc/2019/Conference/-/Blind_Submission" →
@@ -201,35 +198,32 @@ export interface AuthorList {
 export function readAuthors(container: Element | null | undefined, base: URL): AuthorList {
   const out: AuthorList = { authors: [], truncated: false, profiles: [] };
   if (!container) return out;
-  const walk = (node: Element): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        for (const part of ((c as Text).data ?? '').split(',')) {
-          const name = clean(part);
-          if (name) out.authors.push(authorName(name));
-        }
-        continue;
+  // Iterative (kit/walk.ts): a page's nesting depth must not overflow the stack.
+  walkDom(container, {
+    text: (t) => {
+      for (const part of (t.data ?? '').split(',')) {
+        const name = clean(part);
+        if (name) out.authors.push(authorName(name));
       }
-      if (c.nodeType !== 1) continue;
-      const el = c as Element;
+    },
+    element: (el) => {
       if (isAuthorNoise(el)) {
         if (el.classList.contains('show-all') && /et al/i.test(el.textContent ?? '')) out.truncated = true;
-        continue;
+        return false;
       }
       if (el.tagName.toUpperCase() === 'A' || el.children.length === 0) {
         const name = readText(el);
-        if (!name) continue;
+        if (!name) return false;
         out.authors.push(authorName(name));
         if (el.tagName.toUpperCase() === 'A') {
           const id = profileIdOf(el.getAttribute('href'), base);
           if (id) out.profiles.push({ name, id, url: `${ORIGIN}/profile?id=${encodeURIComponent(id)}` });
         }
-        continue;
+        return false;
       }
-      walk(el);
-    }
-  };
-  walk(container);
+      return true;
+    },
+  });
   return out;
 }
 
@@ -332,61 +326,56 @@ function mainNote(doc: Document, id: string | undefined): Element | null {
   );
 }
 
+/**
+ * A forum page: the embedded reading (citation_*: authors, publication date, abstract, PDF) with
+ * the note as rendered laid over it, and the date the note's meta line shows where the tags give
+ * none. The tags are taken only when they name this forum (its PDF id or its title): after in-app
+ * navigation they may still be the previous forum's. Not taken: the venue (this module's venue is
+ * the string OpenReview shows, see the header; the tag's conference title is another string) and
+ * the page URL (the forum URL is rebuilt from the id).
+ */
 function scrapeForum(doc: Document, url: URL): Scraped | null {
   let id = url.searchParams.get('id') || undefined;
   const note = mainNote(doc, id);
   // Not rendered yet (app shell, spinner) or an error page: nothing to capture yet.
   if (!note) return null;
-  const titleEl = note.querySelector('.forum-title h2, h2.citation_title, .note_content_title');
-  const title = readText(titleEl);
+  const title = readText(note.querySelector('.forum-title h2, h2.citation_title, .note_content_title'));
   if (!title) return null;
 
   const pdfLink = note.querySelector('a.citation_pdf_url, .forum-title a[title="Download PDF"], a.note_content_pdf[title="Download PDF"]');
-  let pdfUrl = normalizePdfUrl(pdfLink?.getAttribute('href'), url);
   // `/forum/<paperhash>` has no id in the URL; the PDF link carries it.
   id ??= idParam(pdfLink?.getAttribute('href'), url);
-
-  // citation_* tags describe the page's note, but after in-app navigation they may still be the
-  // previous forum's: trust them only when they name this forum (PDF id) or this title.
-  const metaPdf = meta(doc, 'citation_pdf_url');
-  const metaOk = (!!id && idParam(metaPdf, url) === id) || clean(meta(doc, 'citation_title')).toLowerCase() === title.toLowerCase();
-
-  const authorBox = note.querySelector('.forum-authors, .signatures.author, h3.signatures, .meta_row .signatures');
-  const names = readAuthors(authorBox, url);
-  let authors = names.authors;
-  if (!authorBox && metaOk)
-    authors = all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
-      .map((m) => clean(m.content))
-      .filter(Boolean);
-
+  const names = readAuthors(note.querySelector('.forum-authors, .signatures.author, h3.signatures, .meta_row .signatures'), url);
   const line = note.querySelector('.forum-meta') ?? all(note, '.meta_row').find((r) => r.querySelector('.date'));
   const { date: shownDate, venue } = readMetaLine(line);
-  const metaDate = metaOk ? parseMetaDate(meta(doc, 'citation_publication_date') || meta(doc, 'citation_online_date')) : undefined;
-  const date = metaDate ?? shownDate;
-  if (!pdfUrl && metaOk && metaPdf) pdfUrl = normalizePdfUrl(metaPdf, url);
-
   const f = noteFields(note, url);
-  const abstract = f.abstract ?? ((metaOk && clean(meta(doc, 'citation_abstract'))) || undefined);
 
-  const paper: ScrapedPaper = {
-    title,
-    authors,
-    ...compact({
+  const paper = fromEmbedded(
+    doc,
+    url,
+    {
+      title,
+      authors: names.authors,
       authorsTruncated: names.truncated || undefined,
-      year: parseYear(venue) ?? parseYear(date),
-      date,
+      year: parseYear(venue),
       venue,
-      abstract,
+      abstract: f.abstract,
       tldr: f.tldr,
       keywords: f.keywords,
-      ids: id ? { openreview: id } : undefined,
+      ids: { openreview: id },
       url: id ? forumUrl(id) : undefined,
-      pdfUrl,
+      pdfUrl: normalizePdfUrl(pdfLink?.getAttribute('href'), url),
       codeUrl: f.codeUrl,
       authorProfiles: names.profiles,
-    }),
-  };
-  return { kind: 'paper', papers: [paper] };
+    },
+    {
+      take: ['authors', 'year', 'date', 'abstract', 'keywords', 'pdfUrl'],
+      trust: (e) => (!!id && idParam(e.pdfUrl, url) === id) || e.title.toLowerCase() === title.toLowerCase(),
+      adjust: (e) => ({ ...e, pdfUrl: normalizePdfUrl(e.pdfUrl, url) }),
+      fallback: { date: shownDate, year: parseYear(shownDate) },
+    },
+  );
+  return paper && { kind: 'paper', papers: [paper] };
 }
 
 // ---------------------------------------------------------------------------------------------

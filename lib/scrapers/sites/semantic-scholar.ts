@@ -21,7 +21,9 @@
  */
 import type { PaperIds, ReportedMetrics, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
 import { parseDate } from '../kit/dates';
+import { walkDom } from '../kit/walk';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
+import { fromEmbedded } from '../kit/from-embedded';
 import { absUrl, all, clean, compact, compactPaper, meta, normalizeArxivId, normalizeDoi, parseCount } from '../kit/dom';
 import { splitList, visibleText as kitVisibleText } from '../kit/text';
 import { arxivIdFromLink, doiFromResolverUrl, resolveUrl } from '../kit/urls';
@@ -163,19 +165,17 @@ export function readSummary(block: Element | null | undefined): Summary {
   if (!block) return {};
   const segs: { label: string; parts: string[] }[] = [{ label: '', parts: [] }];
   const toggles: string[] = [];
-  const walk = (n: Node): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) segs[segs.length - 1].parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1) {
-        const el = c as Element;
-        if (el.matches(PILL)) segs.push({ label: clean(el.textContent).toLowerCase(), parts: [] });
-        else if (el.matches('button, [data-test-id="text-truncator-toggle"], .more-toggle')) {
-          toggles.push(clean(el.textContent) || clean(el.getAttribute('aria-label')));
-        } else if (!el.matches(DECORATION)) walk(el);
-      }
-    }
-  };
-  walk(block);
+  // Iterative (kit/walk.ts): a page's nesting depth must not overflow the stack.
+  walkDom(block, {
+    text: (t) => void segs[segs.length - 1].parts.push(t.nodeValue ?? ''),
+    element: (el) => {
+      if (el.matches(PILL)) segs.push({ label: clean(el.textContent).toLowerCase(), parts: [] });
+      else if (el.matches('button, [data-test-id="text-truncator-toggle"], .more-toggle')) {
+        toggles.push(clean(el.textContent) || clean(el.getAttribute('aria-label')));
+      } else return !el.matches(DECORATION);
+      return false;
+    },
+  });
   const out: Summary = {};
   const toggle = toggles.join(' ');
   const collapsed = /\b(expand|more)\b/i.test(toggle) && !/\b(collapse|less)\b/i.test(toggle);
@@ -425,14 +425,22 @@ function headMatches(doc: Document, paperId: string): boolean | undefined {
   return refs.every((r) => paperIdFromHref(r) === paperId);
 }
 
-/** The meta description when it is the abstract (not the site's "extracted view" filler). */
-function metaAbstract(doc: Document): string | undefined {
-  const d = meta(doc, 'description') || meta(doc, 'og:description');
-  // "Semantic Scholar extracted view of …" stands in for a missing abstract; the app shell carries
-  // the site's own blurb.
+/**
+ * A head description or embedded abstract when it is the abstract: not the "Semantic Scholar
+ * extracted view of …" that stands in for a missing one, the app shell's blurb, or a cut preview.
+ */
+function realAbstract(d: string | undefined): string | undefined {
   if (!d || /^Semantic Scholar\b/i.test(d) || /\bAI-powered research tool\b/i.test(d)) return undefined;
-  if (/(?:…|\.\.\.)$/.test(d)) return undefined;
-  return d;
+  return /(?:…|\.\.\.)$/.test(d) ? undefined : d;
+}
+
+/** The meta description when it is the abstract. */
+const metaAbstract = (doc: Document): string | undefined => realAbstract(meta(doc, 'description') || meta(doc, 'og:description'));
+
+/** A head title without the site's decoration ("[PDF] Title | Semantic Scholar": papers with a PDF are marked). */
+function undecorated(t: string): string {
+  if (!/\s\|\s*Semantic Scholar$/i.test(t)) return t;
+  return clean(t.replace(/\s\|\s*Semantic Scholar$/i, '').replace(/^\[(?:PDF|HTML)\]\s*/i, ''));
 }
 
 function scrapePaperPage(doc: Document, url: URL, { paperId }: { paperId: string }): Scraped | null {
@@ -514,62 +522,52 @@ function scrapePaperPage(doc: Document, url: URL, { paperId }: { paperId: string
 
   const categories = uniq(outsideRows(doc, `.cl-paper-fos, ${tid('paper-fos')}`).flatMap((el) => splitFields(visibleText(el))));
 
-  const scraped = paper({
-    title,
-    authors,
-    authorsTruncated: authorsTruncated || undefined,
-    year,
-    date,
-    venue,
-    abstract,
-    tldr: summary.tldr,
-    categories,
-    citations,
-    ids: compact<PaperIds>({ s2: paperId || (corpus ? `CorpusId:${corpus}` : undefined), doi: doi ?? found.doi, arxiv }),
-    url: `${ORIGIN}${url.pathname}`,
-    pdfUrl: found.pdfUrl,
-    authorProfiles,
-  });
-  return { kind: 'paper', papers: [scraped] };
+  // The head fills in only what the rendered page does not show, and only when it names this paper.
+  // Not taken from it: its authors (the first few, with no sign the list is cut), its PDF link
+  // (citation_pdf_url may be a doi.org landing page) and its abstract (see `metaAbstract` above).
+  const scraped = fromEmbedded(
+    doc,
+    url,
+    {
+      title,
+      authors,
+      authorsTruncated: authorsTruncated || undefined,
+      year,
+      date,
+      venue,
+      abstract,
+      tldr: summary.tldr,
+      categories,
+      citations,
+      ids: { s2: paperId || (corpus ? `CorpusId:${corpus}` : undefined), doi: doi ?? found.doi, arxiv },
+      url: `${ORIGIN}${url.pathname}`,
+      pdfUrl: found.pdfUrl,
+      authorProfiles,
+    },
+    { take: ['year', 'date', 'venue', 'ids'], trust: () => headMatches(doc, paperId) === true },
+  );
+  return scraped && { kind: 'paper', papers: [scraped] };
 }
 
 /**
- * The paper from the head alone, before the app renders: `citation_title`/`citation_author`/
- * `citation_publication_date`, else an og:title ending in " | Semantic Scholar". Only when the
- * head names this paper (og:url/canonical with the URL's id): the app keeps the previous page's
- * head for a moment after in-app navigation, and the app shell's head is the site's own
- * ("Semantic Scholar | AI-Powered Research Tool").
+ * The paper from the head alone, before the app renders: the embedded reading (citation_*), else
+ * an og:title ending in " | Semantic Scholar". Only when the head names this paper (og:url/canonical
+ * with the URL's id): the app keeps the previous page's head for a moment after in-app navigation,
+ * and the app shell's head is the site's own ("Semantic Scholar | AI-Powered Research Tool").
  */
 function scrapePaperFromMeta(doc: Document, url: URL, paperId: string): Scraped | null {
   if (!headMatches(doc, paperId)) return null;
-  let title = meta(doc, 'citation_title');
-  if (!title) {
-    const og = meta(doc, 'og:title');
-    // "[PDF] Title | Semantic Scholar": the site marks papers with a PDF in the title.
-    if (/\s\|\s*Semantic Scholar$/i.test(og))
-      title = clean(og.replace(/\s\|\s*Semantic Scholar$/i, '').replace(/^\[(?:PDF|HTML)\]\s*/i, ''));
-  }
-  if (!title || /^Semantic Scholar\b/i.test(title)) return null;
-  const authors = all<HTMLMetaElement>(doc, 'meta[name="citation_author"]')
-    .map((m) => clean(m.getAttribute('content')))
-    .filter(Boolean);
-  const { year, date } = parseDate(meta(doc, 'citation_publication_date') || meta(doc, 'citation_date'));
-  const pdf = absUrl(meta(doc, 'citation_pdf_url'), url);
-  const scraped = paper({
-    title,
-    authors,
-    year,
-    date,
-    venue: meta(doc, 'citation_journal_title') || meta(doc, 'citation_conference_title'),
-    abstract: metaAbstract(doc),
-    ids: compact<PaperIds>({
-      s2: paperId,
-      doi: normalizeDoi(meta(doc, 'citation_doi')),
-      arxiv: normalizeArxivId(meta(doc, 'citation_arxiv_id')),
-    }),
-    url: `${ORIGIN}${url.pathname}`,
-    pdfUrl: pdf,
-  });
+  const og = meta(doc, 'og:title');
+  const scraped = fromEmbedded(
+    doc,
+    url,
+    { abstract: metaAbstract(doc), ids: { s2: paperId }, url: `${ORIGIN}${url.pathname}` },
+    {
+      adjust: (e) => ({ ...e, title: undecorated(e.title), abstract: realAbstract(e.abstract) }),
+      fallback: { title: undecorated(og) === og ? '' : undecorated(og) },
+    },
+  );
+  if (!scraped || /^Semantic Scholar\b/i.test(scraped.title)) return null;
   return { kind: 'paper', papers: [scraped] };
 }
 

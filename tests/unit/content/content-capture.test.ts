@@ -5,9 +5,11 @@
 import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureOnce, createCapturer, debounce } from '../../../lib/content/content-capture';
+import { watchPage } from '../../../lib/content/page-watch';
+import { ContentScriptContext } from '../../../lib/content/script-context';
 import { BADGE_TAG } from '../../../lib/content/badges';
 import { sendMessage, validateMessage, type Responses } from '../../../lib/messaging/messaging';
 import { fixturesDir } from '../../helpers/dom';
@@ -219,6 +221,213 @@ describe('content-script capturer', () => {
     expect(badged()).toHaveLength(2);
     expect(badged()[0]).toContain(expected.result.papers[0].title);
     expect(badged()[1]).toContain('An entry the library held before this visit');
+  });
+});
+
+describe('delivery: a capture is kept until the background answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('no answer (worker stopped mid-write): resent with the same visit id after 1, 2, 4 … s, capped at 30 s, until answered', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const t0 = Date.now();
+    const at: number[] = [];
+    let failures = 7;
+    const sent = background(() => {
+      at.push(Date.now() - t0);
+      if (failures-- > 0) throw new Error('The message port closed before a response was received.');
+      return { ok: true };
+    });
+    // A static page: nothing changes after load, nothing calls run() again.
+    const { doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    await capturerFor(doc, { current: LISTING }).run();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    debug.mockRestore();
+
+    expect(at).toEqual([0, 1000, 3000, 7000, 15000, 31000, 61000, 91000]);
+    expect(new Set(sent.map((m) => m.data.visitId))).toEqual(new Set(['visit-1']));
+    for (const m of sent) expect(m.data).toEqual(sent[0].data);
+    expect(sent[0].data.result!.papers).toHaveLength(expected.result.papers.length);
+  });
+
+  it('an answer, even an error, is an acknowledgement: nothing is resent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const sent = background(() => ({ ok: false, error: 'Your browser ran out of storage space for Paperdex.' }));
+    const { doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    await capturerFor(doc, { current: LISTING }).run();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a change while a resend is pending sends at once and, answered, ends the backoff', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    let up = false;
+    const sent = background(() => {
+      if (!up) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { ok: true };
+    });
+    const { doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    const capturer = capturerFor(doc, { current: LISTING });
+    await capturer.run();
+    up = true;
+    appendEntry(doc, '2406.06666', 'Appended while the background was away');
+    await capturer.run();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    debug.mockRestore();
+    expect(sent).toHaveLength(2);
+    expect(sent[1].data.result!.papers.map((p) => p.title)).toContain('Appended while the background was away');
+  });
+
+  it('stops for good once the extension is gone (reloaded or removed), and only then', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const sent = background(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const { doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    const capturer = capturerFor(doc, { current: LISTING });
+    expect(capturer.stopped).toBe(false);
+    await capturer.run();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    appendEntry(doc, '2406.05555', 'Appended after the extension was reloaded');
+    await capturer.run();
+    debug.mockRestore();
+    expect(sent).toHaveLength(1);
+    expect(capturer.stopped).toBe(true);
+  });
+});
+
+describe('re-capture timing: debounce with a maximum wait', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a page changing every 300 ms is still handled every 3 s; a quiet page 600 ms after its last change', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const t0 = Date.now();
+    const fired: number[] = [];
+    const later = debounce(() => fired.push(Date.now() - t0), 600, 3000);
+    for (let t = 0; t < 10_000; t += 300) {
+      later();
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    // The ticker stopped at 9,900 ms: the trailing run follows 600 ms later.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fired).toEqual([3000, 6000, 9000, 10500]);
+  });
+
+  it('without a maximum wait a 300 ms ticker would starve it (the bug this guards against)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const fn = vi.fn();
+    const later = debounce(fn, 600);
+    for (let t = 0; t < 10_000; t += 300) {
+      later();
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('page lifecycle: the page cannot stop capture', () => {
+  it('a ticker page with rows appended is captured; forged WXT and history events change nothing; navigation starts a visit', async () => {
+    const sent = background();
+    const href = { current: LISTING };
+    const { win, doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    doc.body.insertAdjacentHTML('afterbegin', '<div id="ticker">0</div>');
+    const capturer = capturerFor(doc, href);
+    await capturer.run();
+    const stop = watchPage({
+      win: win as never,
+      doc,
+      href: () => href.current,
+      run: () => void capturer.run(),
+      alive: () => true,
+      debounceMs: 60,
+      maxWaitMs: 250,
+      pollMs: 20,
+    });
+    let n = 0;
+    const ticker = win.setInterval(() => (doc.getElementById('ticker')!.textContent = String(++n)), 15);
+    // What a page can dispatch: WXT 0.21's "content script started" event and message, its
+    // location-change event, and history events. None of them reaches the watcher's lifecycle.
+    const id = fakeBrowser.runtime.id;
+    for (const type of [`${id}:capture:wxt:content-script-started`, 'wxt:content-script-started', `${id}:capture:wxt:locationchange`]) {
+      doc.dispatchEvent(new win.CustomEvent(type, { detail: { contentScriptName: 'capture', messageId: 'forged' } }) as never);
+      win.dispatchEvent(new win.Event(type) as never);
+    }
+    win.postMessage({ type: `${id}:capture:wxt:content-script-started`, contentScriptName: 'capture', messageId: 'forged' }, '*');
+    win.dispatchEvent(new win.Event('popstate') as never);
+    win.dispatchEvent(new win.Event('hashchange') as never);
+    appendEntry(doc, '2406.04444', 'Appended while the ticker never stops');
+    await vi.waitFor(() => expect(sent).toHaveLength(2), { timeout: 3000 });
+    expect(sent[1].data.result!.papers.map((p) => p.title)).toContain('Appended while the ticker never stops');
+
+    // An in-app navigation the page makes with the history API (no event): the poll notices it.
+    href.current = `${LISTING}?skip=25&show=25`;
+    await vi.waitFor(() => expect(sent).toHaveLength(3), { timeout: 3000 });
+    expect(sent[2].data).toMatchObject({ url: href.current, visitId: 'visit-2' });
+    win.clearInterval(ticker);
+    stop();
+  });
+
+  it('stops watching once the extension is gone', async () => {
+    const { win, doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    let alive = true;
+    const run = vi.fn();
+    // The window as the watcher sees it, recording when its observer and URL poll are let go.
+    const released: string[] = [];
+    const Observer = class extends win.MutationObserver {
+      disconnect() {
+        released.push('observer');
+        super.disconnect();
+      }
+    };
+    const view = {
+      MutationObserver: Observer,
+      setInterval: win.setInterval.bind(win),
+      clearInterval: (t: never) => (released.push('poll'), win.clearInterval(t)),
+      addEventListener: win.addEventListener.bind(win),
+      removeEventListener: win.removeEventListener.bind(win),
+    };
+    watchPage({ win: view as never, doc, href: () => LISTING, run, alive: () => alive, debounceMs: 10, maxWaitMs: 50, pollMs: 10 });
+    appendEntry(doc, '2406.03333', 'Seen while the extension runs');
+    await vi.waitFor(() => expect(run).toHaveBeenCalledTimes(1));
+    alive = false;
+    // The next URL check finds the extension gone: the watcher lets everything go, runs nothing.
+    await vi.waitFor(() => expect(released.sort()).toEqual(['observer', 'poll']));
+    appendEntry(doc, '2406.02222', 'After the extension was removed');
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('content-script context (replaces WXT’s at build time)', () => {
+  it('is valid while the extension runs and invalid once its runtime is gone; posts and listens to nothing', () => {
+    const post = vi.fn();
+    const listen = vi.fn();
+    vi.stubGlobal('postMessage', post);
+    vi.stubGlobal('addEventListener', listen);
+    vi.stubGlobal('document', { dispatchEvent: post, addEventListener: listen });
+    try {
+      const ctx = new ContentScriptContext('capture', { matches: [] });
+      const invalidated = vi.fn();
+      ctx.onInvalidated(invalidated);
+      expect(ctx.isValid).toBe(true);
+      expect(post).not.toHaveBeenCalled();
+      expect(listen).not.toHaveBeenCalled();
+      const id = fakeBrowser.runtime.id;
+      Object.assign(fakeBrowser.runtime, { id: undefined });
+      try {
+        expect(ctx.isInvalid).toBe(true);
+        expect(invalidated).toHaveBeenCalledTimes(1);
+      } finally {
+        Object.assign(fakeBrowser.runtime, { id });
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -78,9 +78,9 @@ describe('toCsv', () => {
     });
     expect(toCsv([p])).toBe(
       HEADER +
-        'p-1,Attention Is All You Need,Ashish Vaswani; Noam Shazeer; et al.,2017,NeurIPS,120000,10.5555/3295222.3295349,1706.03762,abc,' +
-        'https://papers.nips.cc/paper/7181,https://arxiv.org/pdf/1706.03762,https://github.com/tensorflow/tensor2tensor,cs.CL; cs.LG,attention,' +
-        '"The dominant models, ""recurrent"" ones,\nare slow.",Attention suffices.,google-scholar; arxiv\r\n',
+        'p-1,Attention Is All You Need,"Ashish Vaswani; Noam Shazeer; et al.",2017,NeurIPS,120000,10.5555/3295222.3295349,1706.03762,abc,' +
+        'https://papers.nips.cc/paper/7181,https://arxiv.org/pdf/1706.03762,https://github.com/tensorflow/tensor2tensor,"cs.CL; cs.LG",attention,' +
+        '"The dominant models, ""recurrent"" ones,\nare slow.",Attention suffices.,"google-scholar; arxiv"\r\n',
     );
   });
 
@@ -102,12 +102,16 @@ describe('toCsv', () => {
     });
     expect(toCsv([p])).toBe(
       HEADER +
-        'p-3,"\'=HYPERLINK(""http://evil.example"",""click"")",\'+cmd|\' /C calc\'!A0; @SUM(1+1),2020,\'-2+3,0,,,,,,,,\'@x,\'\t=1+1,"\'\rhello",\r\n',
+        'p-3,"\'=HYPERLINK(""http://evil.example"",""click"")","\'+cmd|\' /C calc\'!A0; \'@SUM(1+1)",2020,\'-2+3,0,,,,,,,,\'@x,' +
+        '"\'\t\'=1+1","\'\rhello",\r\n',
     );
   });
 
-  it('quotes commas, quotes, CR and LF; strips NUL and other controls', () => {
+  it('quotes commas, semicolons, quotes, tabs, CR and LF; strips NUL and other controls', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell('plain text')).toBe('plain text');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line1\r\nline2')).toBe('"line1\r\nline2"');
     expect(csvCell('a\u0000b\u0007c\u001bd')).toBe('abcd');
@@ -135,9 +139,18 @@ describe('toCsv', () => {
           const rows = readCsv(toCsv([paper({ title, venue, year: 1999 })]));
           expect(rows).toHaveLength(2);
           expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
-          const expected = (s: string) => {
-            const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-            return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+          // The rule, stated char by char: a `'` goes before a formula prefix that follows the cell's
+          // start or a `;`, TAB, CR or LF, with only spaces and quotes in between.
+          const expected = (input: string) => {
+            let out = '';
+            let fieldStart = true;
+            for (const c of input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')) {
+              if (fieldStart && '=+-@\t\r'.includes(c)) out += "'";
+              out += c;
+              if (';\t\r\n'.includes(c)) fieldStart = true;
+              else if (c !== ' ' && c !== '"') fieldStart = false;
+            }
+            return out;
           };
           expect(rows[1][1]).toBe(expected(title));
           expect(rows[1][4]).toBe(expected(venue));

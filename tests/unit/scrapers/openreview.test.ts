@@ -13,7 +13,6 @@ import {
   pageKindOf,
   parseForumDate,
   parseListNote,
-  parseMetaDate,
   prettyGroupId,
   profileIdOf,
   readAuthors,
@@ -22,6 +21,7 @@ import {
   splitKeywords,
 } from '../../../lib/scrapers/sites/openreview';
 import { clean } from '../../../lib/scrapers/kit/dom';
+import { parseMetadataDate } from '../../../lib/scrapers/kit/metadata-text';
 import { openReviewListingPage, type OpenReviewApiNote as ApiNote } from '../../helpers/big-pages';
 import { describeShared, fixturesDir, parseHtml, sharedPages } from '../../helpers/dom';
 
@@ -181,10 +181,10 @@ describe('helpers', () => {
     expect(parseForumDate('')).toBeUndefined();
   });
 
-  it('parseMetaDate', () => {
-    expect(parseMetaDate('2018/09/27')).toBe('2018-09-27');
-    expect(parseMetaDate('2023-05-01')).toBe('2023-05-01');
-    expect(parseMetaDate('yesterday')).toBeUndefined();
+  it('citation_* dates (read by the embedded reading the forum page starts from)', () => {
+    expect(parseMetadataDate('2018/09/27').date).toBe('2018-09-27');
+    expect(parseMetadataDate('2023-05-01').date).toBe('2023-05-01');
+    expect(parseMetadataDate('yesterday').date).toBeUndefined();
   });
 
   it('prettyGroupId follows OpenReview prettyId', () => {
