@@ -17,11 +17,14 @@ const KIND_LABEL = { author: 'author page', search: 'search results', listing: '
 export function PageStatus({
   db,
   state,
+  page,
   onCapture,
   capturing,
 }: {
   db: PaperdexDB;
   state: TabState | undefined | null;
+  /** The tab's page, where the browser lets Paperdex see it (activeTab): shown when nothing was captured there. */
+  page?: { url?: string; title?: string };
   /** Capture the page on demand (activeTab). Absent where the page can't be scripted. */
   onCapture?: () => void;
   capturing?: boolean;
@@ -47,6 +50,7 @@ export function PageStatus({
   if (state === null) {
     return (
       <section class="card" aria-label="This page">
+        {page && <PageIdentity url={page.url} title={page.title} />}
         <h2 data-testid="page-headline">Not captured automatically</h2>
         <div class="muted small">
           Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology. On any other page
@@ -114,6 +118,28 @@ export function PageStatus({
         </div>
       ))}
     </section>
+  );
+}
+
+/** The page the tab shows: its title and host (page text, rendered as text). */
+function PageIdentity({ url, title }: { url?: string; title?: string }) {
+  let host = '';
+  try {
+    const u = new URL(url ?? '');
+    if (/^https?:$/.test(u.protocol)) host = u.host;
+  } catch {
+    /* no URL known */
+  }
+  if (!host && !title) return null;
+  return (
+    <div class="page-identity" data-testid="page-identity">
+      {title && (
+        <div class="page-title" title={title}>
+          {title}
+        </div>
+      )}
+      {host && <div class="small faint">{host}</div>}
+    </div>
   );
 }
 

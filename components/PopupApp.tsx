@@ -8,6 +8,7 @@ import { openSidePanel } from '@/lib/ui/ui-actions';
 import { PageStatus } from './PageStatus';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
+import { AuthorHits } from './AuthorHits';
 import { plural } from './format';
 import { useLive } from './use-live';
 import { QueryHelp } from './QueryHelp';
@@ -17,22 +18,30 @@ import { ALL_PAPERS } from '@/lib/interchange/export';
 import type { CollectionRecord } from '@/lib/core/types';
 import { useSearch } from './use-search';
 
+/** The tab the popup is about. `url` and `title` are known where Paperdex may see them (activeTab). */
+interface TargetTab {
+  id?: number;
+  windowId?: number;
+  url?: string;
+  title?: string;
+}
+
 /** The tab the popup is about: `?tabId=` when given, else the active tab of this window. */
-async function targetTab(): Promise<{ id?: number; windowId?: number }> {
+async function targetTab(): Promise<TargetTab> {
   const param = new URLSearchParams(location.search).get('tabId');
   if (param && /^\d+$/.test(param)) {
     const id = Number(param);
     const tab = await browser.tabs.get(id).catch(() => undefined);
-    return { id, windowId: tab?.windowId };
+    return { id, windowId: tab?.windowId, url: tab?.url, title: tab?.title };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return { id: tab?.id, windowId: tab?.windowId };
+  return { id: tab?.id, windowId: tab?.windowId, url: tab?.url, title: tab?.title };
 }
 
 /** The toolbar popup: this page's capture, and instant search over everything collected. */
 export function PopupApp({ db }: { db: PaperdexDB }) {
   const [query, setQuery] = useState('');
-  const [tab, setTab] = useState<{ id?: number; windowId?: number }>({});
+  const [tab, setTab] = useState<TargetTab>({});
   const [state, setState] = useState<TabState | null | undefined>(undefined);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
   const res = useSearch(db, query, { limit: 30 });
@@ -45,7 +54,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
     setCapturing(true);
     try {
       await captureTabNow(tab.id);
-      setState((await getTabState(tab.id)) ?? null);
+      setState((await getTabState(tab.id, tab.url)) ?? null);
     } catch (e) {
       setState({
         url: '',
@@ -69,13 +78,14 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
     void targetTab().then(async (t) => {
       if (!alive) return;
       setTab(t);
-      setState(t.id !== undefined ? ((await getTabState(t.id)) ?? null) : null);
+      // A state about another page (the tab moved on) is no state: the popup is about this page.
+      setState(t.id !== undefined ? ((await getTabState(t.id, t.url)) ?? null) : null);
     });
     // Captures keep arriving while the popup is open (e.g. "Show more" on a profile).
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'session') return;
       void targetTab().then(async (t) => {
-        if (alive && t.id !== undefined && changes[`tab:${t.id}`]) setState((await getTabState(t.id)) ?? null);
+        if (alive && t.id !== undefined && changes[`tab:${t.id}`]) setState((await getTabState(t.id, t.url)) ?? null);
       });
     };
     browser.storage.onChanged.addListener(onChanged);
@@ -119,6 +129,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
               </div>
             ))}
             {res.quick && <div class="small faint">Quick title matches — full search is starting…</div>}
+            <AuthorHits db={db} query={query} />
             {hits.length ? (
               <ResultList hits={hits} active={active} prefixes={res.prefixes} />
             ) : (
@@ -130,6 +141,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
             <PageStatus
               db={db}
               state={state}
+              page={tab}
               onCapture={tab.id !== undefined ? () => void captureNow() : undefined}
               capturing={capturing}
             />

@@ -8,6 +8,7 @@ export function SearchBox({
   placeholder = 'Search your papers — title, author, venue…',
   autoFocus = true,
   controls,
+  label = 'Search your papers',
 }: {
   value: string;
   onInput: (v: string) => void;
@@ -15,6 +16,8 @@ export function SearchBox({
   placeholder?: string;
   autoFocus?: boolean;
   controls?: string;
+  /** Accessible name of the input. */
+  label?: string;
 }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -29,7 +32,7 @@ export function SearchBox({
       <input
         ref={ref}
         type="search"
-        aria-label="Search your papers"
+        aria-label={label}
         aria-controls={controls}
         placeholder={placeholder}
         value={value}

@@ -10,6 +10,7 @@ import type { SiteId } from '@/lib/core/types';
 import { QueryHelp } from './QueryHelp';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
 import { SearchBox } from './SearchBox';
+import { AuthorHits } from './AuthorHits';
 import { plural } from './format';
 import { useSearch } from './use-search';
 
@@ -69,12 +70,15 @@ export function SearchView({
   query,
   setQuery,
   renderActions,
+  onPickAuthor,
 }: {
   db: PaperdexDB;
   empty: preact.ComponentChildren;
   query: string;
   setQuery: (q: string | ((cur: string) => string)) => void;
   renderActions?: (paper: PaperRecord) => preact.ComponentChildren;
+  /** Open an author found by name (shown above the papers). */
+  onPickAuthor?: (id: string) => void;
 }) {
   const [sort, setSort] = useState<SortOrder>('relevance');
   const res = useSearch(db, query, { sort, limit: 200, facets: true });
@@ -114,6 +118,7 @@ export function SearchView({
               {w}
             </div>
           ))}
+          <AuthorHits db={db} query={query} limit={5} onPick={onPickAuthor} />
           {res.facets && res.total > 0 && <FacetPanel facets={res.facets} onFilter={addFilter} />}
           {res.hits.length > 0 && !res.quick && (
             <ResultTools db={db} papers={res.hits.map((h) => h.paper)} total={res.total} query={query} />

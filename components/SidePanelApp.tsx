@@ -91,6 +91,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
             query={query}
             setQuery={setQuery}
             empty={<RecentPapers db={db} />}
+            onPickAuthor={(id) => setView({ name: 'author', id })}
             renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={setUndo} />}
           />
         )}

@@ -1,6 +1,6 @@
 import { AUTO_CAPTURE_MATCHES } from '@/lib/core/hosts';
 import { createCapturer } from '@/lib/content/content-capture';
-import { watchPage } from '@/lib/content/page-watch';
+import { answerWhereQueries, watchPage } from '@/lib/content/page-watch';
 import { runtimeAlive } from '@/lib/content/script-context';
 import { sendMessage } from '@/lib/messaging/messaging';
 
@@ -19,11 +19,14 @@ export default defineContentScript({
       alive: runtimeAlive,
     });
     void capturer.run();
+    answerWhereQueries(() => location.href);
     watchPage({
       win: window,
       doc: document,
       href: () => location.href,
       run: () => void capturer.run(),
+      // In-app navigation: the popup must not show the old route's capture while this one is read.
+      moved: (url) => void sendMessage('pageMoved', { url }).catch(() => undefined),
       alive: () => !capturer.stopped && runtimeAlive(),
     });
   },

@@ -5,13 +5,13 @@
 import { browser } from 'wxt/browser';
 import { saveCapture } from '../store/capture';
 import { getDb } from '../store/db';
-import { registerHandlers, sendMessage, type Handlers } from '../messaging/messaging';
+import { registerHandlers, sendMessage, WHERE_QUERY, type Handlers } from '../messaging/messaging';
 import { autoLinkAuthor } from '../store/authors';
 import { captureTabNow } from '../ui/capture-now';
 import { SITE_NAMES } from '../store/library';
 import { autoCaptureAllowed, badgesAllowed, getSettings } from '../store/settings';
 import { INDEX_VERSION_KEY, SearchHost, searchHostHandlers } from '../search/host/search-host';
-import { clearTabState, getTabState, setTabState } from '../store/tab-state';
+import { clearTabState, getTabState, setTabState, tabNavigated } from '../store/tab-state';
 import { pagePaperList } from '../store/page-papers';
 import type { ScrapeResult } from '../core/types';
 import { spreadOverRows, type RowReport } from '../core/scrape-rows';
@@ -227,11 +227,37 @@ const handlers: Partial<Handlers> = {
     const rows = data.rows && data.dropped ? { report: data.rows, dropped: data.dropped } : undefined;
     return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand, rows);
   },
+  async pageMoved(data, sender) {
+    const tabId = sender.tab!.id!;
+    // A page can only speak of itself: a URL on another origin is ignored.
+    const from = sender.url ?? sender.tab?.url;
+    if (from && URL.canParse(data.url) && new URL(data.url).origin === new URL(from).origin) await tabNavigated(tabId, data.url);
+    return { ok: true };
+  },
   async ensureSearchHost() {
     await ensureSearchHost();
     return { ok: true };
   },
 };
+
+/**
+ * The tab changed (`tabs.onUpdated`, which fires without the `tabs` permission — for a navigation,
+ * but also for a frame, a hash, a history entry or a title): drop its
+ * state unless it is still about the page shown. The tab's URL is known where Paperdex may see it
+ * (activeTab); else the auto-capture content script is asked; no answer means the tab left the
+ * pages Paperdex captures on, so a state recorded before is about a page no longer shown.
+ */
+export async function tabUpdated(tabId: number, url: string | undefined): Promise<void> {
+  const before = await getTabState(tabId);
+  if (!before) return;
+  const shown =
+    url ??
+    (await browser.tabs
+      .sendMessage(tabId, WHERE_QUERY, { frameId: 0 })
+      .then((r: unknown) => (typeof r === 'string' ? r : undefined))
+      .catch(() => undefined));
+  await tabNavigated(tabId, shown, before.updatedAt);
+}
 
 /** Wire listeners. Called once per service-worker start. */
 export function startBackground(): void {
@@ -239,6 +265,9 @@ export function startBackground(): void {
   // Start (or reconnect to) the search host early so the first search is warm.
   void ensureSearchHost().catch((e) => console.warn('[paperdex] search host not started:', e));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  // Every update: without the `tabs` permission a navigation's commit arrives with its `url` field
+  // stripped (an empty change), and its start as `status: 'loading'`. A tab with no state costs one read.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void tabUpdated(tabId, change.url ?? tab.url).catch(() => undefined));
   // Keyboard shortcut: capture the current page on demand (the shortcut grants activeTab).
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'capture-page' && tab?.id !== undefined) {

@@ -9,6 +9,8 @@
  * gone. (WXT's `ctx.onInvalidated` and `wxt:locationchange` are page-dispatchable events and are
  * not used; see lib/content/script-context.ts.)
  */
+import { browser } from 'wxt/browser';
+import { isWhereQuery } from '../messaging/messaging';
 import { debounce } from './content-capture';
 
 /** What {@link watchPage} needs, injected so it runs in tests without a browser. */
@@ -20,6 +22,8 @@ export interface WatchEnv {
   href: () => string;
   /** Look at the page again (the capturer's `run`). */
   run: () => void;
+  /** The URL changed in-app (told at once, before the debounced `run`): the tab's state is about the old page. */
+  moved?: (href: string) => void;
   /** False once the extension is gone: the watcher then stops. */
   alive: () => boolean;
   /** Quiet time after the last change before re-capturing. */
@@ -49,6 +53,7 @@ export function watchPage(env: WatchEnv): () => void {
     const href = env.href();
     if (href === lastHref) return;
     lastHref = href;
+    env.moved?.(href);
     later();
   };
   const poll = env.win.setInterval(checkUrl, env.pollMs ?? 1000);
@@ -66,4 +71,17 @@ export function watchPage(env: WatchEnv): () => void {
     env.win.removeEventListener('hashchange', checkUrl);
   }
   return stop;
+}
+
+/**
+ * Answer the background's "which page are you on?" ({@link isWhereQuery}) with the page's URL, so a
+ * tab's state is kept across loads that are no navigation (a frame, a hash) and dropped after one.
+ * Only the extension itself can ask (`browser.tabs.sendMessage`); anything else is not answered.
+ */
+export function answerWhereQueries(href: () => string): void {
+  browser.runtime.onMessage.addListener((msg: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || !isWhereQuery(msg)) return undefined;
+    sendResponse(href());
+    return undefined;
+  });
 }

@@ -80,6 +80,8 @@ export const AuthorRecordSchema = v.object({
   profileKeys: strs,
   /** Lower-cased, accent-free name for sorting and lookup. */
   nameKey: str,
+  /** Other names the author's linked profiles gave ("R. Manmatha" beside "Raghavan Manmatha"), for author search. */
+  otherNames: v.optional(strs),
   reported: v.array(ReportedSnapshotSchema),
   paperIds: strs,
   coauthors: v.optional(v.array(ProfileRefSchema)),

@@ -56,6 +56,8 @@ const IdsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength
 export const protocol = {
   /** A content script reports what it scraped on its page (result null: nothing to capture). */
   capture: { request: CaptureRequest, from: ['content'] as SenderKind[] },
+  /** A content script's page moved to another URL in-app (history API, hash): the tab's state may be about the old one. */
+  pageMoved: { request: v.object({ url: v.pipe(v.string(), v.maxLength(8192)) }), from: ['content'] as SenderKind[] },
   /** Search the library (answered by the search host). */
   search: { request: SearchRequest, from: ['extension'] as SenderKind[] },
   /** Papers were added, changed or deleted: the search host re-reads them. */
@@ -73,6 +75,20 @@ export interface Responses {
   ensureSearchHost: { ok: true };
   searchStats: HostStats & { ready: boolean; heapBytes?: number };
   capture: { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] } | { ok: false; error: string };
+  pageMoved: { ok: true };
+}
+
+/**
+ * The background asks a tab's auto-capture content script which page it is on
+ * (`browser.tabs.sendMessage`, main frame): the answer is the page's URL. No answer means no
+ * script there, i.e. the tab left the pages Paperdex captures on its own.
+ */
+export const WHERE_QUERY = { paperdex: 1, type: 'where' } as const;
+
+/** Whether a message is {@link WHERE_QUERY}. */
+export function isWhereQuery(msg: unknown): boolean {
+  const m = msg as Partial<typeof WHERE_QUERY> | null;
+  return m?.paperdex === 1 && m.type === 'where';
 }
 
 export type MessageType = keyof typeof protocol;

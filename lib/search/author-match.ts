@@ -4,9 +4,9 @@
  * must match a word of the author's name — or of another name one of their linked profiles gave
  * (`otherNames`) — exactly, as a prefix ("r" → "Raghavan"), or with a typo ("manmata" → "Manmatha").
  * Word order, case, accents and punctuation do not matter: "manmatha r" finds "Manmatha, R.".
- * Free words and `author:` values are matched; other filters (year:, venue:, …) are ignored. Pure.
+ * `author:` values are matched when given, else the free words; other filters (year:, venue:, …) are ignored. Pure.
  */
-import { foldText } from '../core/normalize';
+import { foldText, surname } from '../core/normalize';
 import { parseQuery } from './query';
 
 /** What the matcher reads of an author. */
@@ -76,7 +76,8 @@ function nameScore(words: string[], name: string): number {
 /** The words of a query that name an author: its free words and `author:` values. */
 export function authorQueryWords(query: string): string[] {
   const q = parseQuery(query);
-  const words = [...q.authors.flatMap((a) => a.split(' ')), ...q.terms].filter(Boolean);
+  // With `author:` values, those name the author and the free words are about the papers.
+  const words = (q.authors.length ? q.authors.flatMap((a) => a.split(' ')) : q.terms).filter(Boolean);
   // Initials alone ("r") would list half the library.
   return words.some((w) => w.length > 1) ? words : [];
 }
@@ -95,4 +96,35 @@ export function matchAuthors<A extends MatchableAuthor>(authors: readonly A[], q
     if (score) out.push({ author, score });
   }
   return out.sort((x, y) => y.score - x.score || y.author.paperIds.length - x.author.paperIds.length).slice(0, limit);
+}
+
+/** Orders of the Authors tab. */
+export type AuthorSort = 'name' | 'papers' | 'citations' | 'hIndex' | 'lastSeen';
+
+/** What sorting reads of an author: latest reported figures (if any) and when it was last updated. */
+export interface SortableAuthor extends MatchableAuthor {
+  updatedAt: number;
+  reported: readonly { capturedAt: string; citations?: number; hIndex?: number }[];
+}
+
+function latest(a: SortableAuthor, k: 'citations' | 'hIndex'): number {
+  let best: { capturedAt: string; v: number } | undefined;
+  for (const r of a.reported)
+    if (r[k] !== undefined && (!best || r.capturedAt > best.capturedAt)) best = { capturedAt: r.capturedAt, v: r[k] };
+  return best?.v ?? -1;
+}
+
+/** A new array of the authors in `order`: largest figure / most recent first, names A–Z by surname; ties by papers, then name. */
+export function sortAuthors<A extends SortableAuthor>(authors: readonly A[], order: AuthorSort): A[] {
+  const sortName = new Map(authors.map((a) => [a, `${surname(a.name)} ${foldText(a.name)}`]));
+  const byName = (x: A, y: A) => sortName.get(x)!.localeCompare(sortName.get(y)!);
+  const byPapers = (x: A, y: A) => y.paperIds.length - x.paperIds.length;
+  const key: Record<AuthorSort, (x: A, y: A) => number> = {
+    name: byName,
+    papers: byPapers,
+    citations: (x, y) => latest(y, 'citations') - latest(x, 'citations'),
+    hIndex: (x, y) => latest(y, 'hIndex') - latest(x, 'hIndex'),
+    lastSeen: (x, y) => y.updatedAt - x.updatedAt,
+  };
+  return [...authors].sort((x, y) => key[order](x, y) || byPapers(x, y) || byName(x, y));
 }

@@ -45,6 +45,10 @@ export async function mergeAuthors(db: PaperdexDB, keepId: string, dropId: strin
       ...keep,
       affiliation: keep.affiliation ?? drop.affiliation,
       interests: union(keep.interests, drop.interests),
+      otherNames: union(
+        keep.otherNames,
+        [drop.name, ...(drop.otherNames ?? [])].filter((n) => n !== keep.name),
+      ),
       homepage: keep.homepage ?? drop.homepage,
       profiles: [...keep.profiles, ...drop.profiles.filter((p) => !keep.profiles.some((q) => q.site === p.site && q.url === p.url))],
       profileKeys: union(keep.profileKeys, drop.profileKeys) ?? [],

@@ -178,6 +178,7 @@ function applyProfile(
   // The author's own page is authoritative for their name and details; a co-author link is not
   // (it may show "R Manmatha" where the profile says "R. Manmatha").
   if (isPageAuthor) {
+    if (ref.name && ref.name !== a.name && !a.otherNames?.includes(a.name)) a.otherNames = [...(a.otherNames ?? []), a.name];
     a.name = ref.name || a.name;
     a.nameKey = nameKey(a.name);
     if (ref.affiliation) a.affiliation = ref.affiliation;

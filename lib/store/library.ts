@@ -19,12 +19,6 @@ export async function papersByIds(db: PaperdexDB, ids: string[]): Promise<PaperR
   return got.filter((p): p is PaperRecord => !!p);
 }
 
-/** Authors that have a profile or collected papers, sorted by name. */
-export async function listAuthors(db: PaperdexDB): Promise<AuthorRecord[]> {
-  const all = await db.authors.orderBy('nameKey').toArray();
-  return all.sort((a, b) => b.paperIds.length - a.paperIds.length || a.name.localeCompare(b.name));
-}
-
 /** The most recent metrics snapshot an author's profile reported, optionally for one site. */
 export function latestReported(a: AuthorRecord, site?: StoredSiteId): ReportedSnapshot | undefined {
   const snaps = site ? a.reported.filter((r) => r.site === site) : a.reported;

@@ -1,6 +1,8 @@
 /**
  * Per-tab "what this page held" state for the popup, kept in `storage.session` (the MV3 service
- * worker may be killed at any time, so nothing lives only in its memory). Cleared when a tab closes.
+ * worker may be killed at any time, so nothing lives only in its memory). A state is about one page:
+ * it carries the URL it describes, is dropped when the tab goes elsewhere (navigation, an in-app
+ * route change) and cleared when the tab closes; readers compare it with the tab's URL.
  */
 import { browser } from 'wxt/browser';
 import type { CaptureSummary } from './capture';
@@ -36,10 +38,43 @@ export interface TabState {
 
 const key = (tabId: number) => `tab:${tabId}`;
 
-/** Read a tab's state; undefined when nothing was recorded for it. */
-export async function getTabState(tabId: number): Promise<TabState | undefined> {
+/**
+ * Whether two URLs are the same page: equal but for the fragment (a `#section` link stays on the
+ * page; any other difference, path or query, is another page). Unparsable URLs compare as text.
+ */
+export function samePage(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    x.hash = '';
+    y.hash = '';
+    return x.href === y.href;
+  } catch {
+    return a === b;
+  }
+}
+
+/**
+ * Read a tab's state; undefined when nothing was recorded for it, or, given the tab's current URL,
+ * when the state is about another page (the tab has moved on since).
+ */
+export async function getTabState(tabId: number, url?: string): Promise<TabState | undefined> {
   const got = await browser.storage.session.get(key(tabId));
-  return got[key(tabId)] as TabState | undefined;
+  const state = got[key(tabId)] as TabState | undefined;
+  return state && url !== undefined && !samePage(state.url, url) ? undefined : state;
+}
+
+/**
+ * The tab is now showing `url`: forget its state unless it is about that page. With the URL
+ * unknown (`undefined`: the tab shows no page Paperdex may see), the state is forgotten. Given
+ * `seen` (the `updatedAt` of the state the caller judged), only that state is: a capture of the new
+ * page recorded meanwhile stays.
+ */
+export async function tabNavigated(tabId: number, url: string | undefined, seen?: number): Promise<void> {
+  const state = await getTabState(tabId);
+  if (!state || (url !== undefined && samePage(state.url, url))) return;
+  if (seen !== undefined && state.updatedAt !== seen) return;
+  await clearTabState(tabId);
 }
 
 /** Record a tab's state. */

@@ -9,6 +9,7 @@ import {
   REAL_PAGES,
   captureOnSites,
   clickCapture,
+  popupFollowsTab,
   exportWipeImport,
   pageCannotStopCapture,
   popupSearch,
@@ -54,5 +55,7 @@ for (const [name, make, enabled] of browsers) {
     // Extensions.triggerAction; WebDriver BiDi has no command to press an extension's toolbar button
     // or grant activeTab, and without that grant Paperdex has no permission to capture the page.
     it.skipIf(name === 'firefox')('captures an unknown page on a toolbar click', () => clickCapture(d));
+    // In Firefox up to the toolbar click: the popup no longer shows the page the tab left.
+    it('the popup is about the tab’s current page, not the one it left (issue 14)', () => popupFollowsTab(d));
   });
 }

@@ -28,6 +28,8 @@ export interface Driver {
   serve(routes: { url: string; body: string }[]): void;
   /** Open a web page in a new tab; resolves with the tab id the extension knows it by. */
   open(url: string): Promise<{ tabId: number; close(): Promise<void> }>;
+  /** Navigate a tab opened with `open` to another URL (as a link would) and wait for it to load. */
+  navigate(tabId: number, url: string): Promise<void>;
   waitForCapture(tabId: number, pred?: (s: TabStateLike) => boolean): Promise<TabStateLike>;
   extPage(path: string, opts?: { dark?: boolean; width?: number; height?: number }): Promise<ExtPage>;
   /** Click the toolbar button for a tab (grants activeTab); undefined where automation can't. */
@@ -272,6 +274,45 @@ export async function clickCapture(d: Driver): Promise<void> {
   const st = await d.waitForCapture(tab.tabId, (x) => !!x.summary);
   expect(st.summary!.papersFound).toBe(1);
   await popup.close();
+  await tab.close();
+}
+
+/**
+ * Issue 14: the popup is about the tab's current page. The ACL Anthology profile of the report is
+ * captured, then the same tab goes to an ordinary page: the popup must not say "Andreas Madsack —
+ * 6 papers captured" there, and (where a toolbar click can be automated) the page is captured.
+ */
+export async function popupFollowsTab(d: Driver): Promise<void> {
+  const url = 'https://www.example-lab.org/people/madsack/talk-2026';
+  d.serve([
+    {
+      url,
+      body: `<html><head><title>Talk: generating text from data</title><meta name="citation_title" content="Generating Text from Structured Data: A Talk"><meta name="citation_author" content="Madsack, Andreas"><meta name="citation_publication_date" content="2026/02/10"></head><body><h1>Generating Text from Structured Data</h1></body></html>`,
+    },
+  ]);
+  const tab = await d.open(REAL_PAGES.acl.url);
+  await d.waitForCapture(tab.tabId, (x) => x.summary?.authorName === REAL_PAGES.acl.author);
+  await d.navigate(tab.tabId, url);
+  const popup = await d.extPage(`popup.html?tabId=${tab.tabId}`, { width: 400, height: 600 });
+  // The background dropped the profile's state when the tab navigated (its URL is hidden here).
+  expect(
+    await waitIn(popup, () => {
+      const h = document.querySelector('[data-testid=page-headline]')?.textContent;
+      return h === 'Not captured automatically' ? h : undefined;
+    }),
+  ).toBe('Not captured automatically');
+  expect(await popup.evaluate(() => document.body.textContent, null)).not.toContain(REAL_PAGES.acl.author);
+  await popup.close();
+  if (d.clickToolbar) {
+    await d.clickToolbar(tab.tabId);
+    const clicked = await d.extPage(`popup.html?tabId=${tab.tabId}`, { width: 400, height: 600 });
+    await waitIn(clicked, () => document.querySelector('[data-testid=page-identity]')?.textContent?.includes('www.example-lab.org'));
+    await clickButton(clicked, 'Capture this page');
+    const st = await d.waitForCapture(tab.tabId, (x) => x.url === url && !!x.summary);
+    expect(st.summary!.papersFound).toBe(1);
+    await waitIn(clicked, () => document.querySelector('[data-testid=page-headline]')?.textContent === '1 paper captured');
+    await clicked.close();
+  }
   await tab.close();
 }
 

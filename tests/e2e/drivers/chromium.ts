@@ -20,6 +20,9 @@ export async function chromiumDriver(): Promise<Driver> {
       pages.set(tabId, page);
       return { tabId, close: () => page.close() };
     },
+    async navigate(tabId, url) {
+      await pages.get(tabId)!.goto(url, { waitUntil: 'load' });
+    },
     waitForCapture: (tabId, pred) => s.waitForCapture(tabId, pred as never) as never,
     async extPage(path, opts = {}) {
       return wrap(await s.extPage(path, { colorScheme: opts.dark ? 'dark' : undefined, width: opts.width, height: opts.height }));

@@ -70,6 +70,8 @@ export async function firefoxDriver(): Promise<Driver> {
   }
 
   const control = await openExt('popup.html');
+  /** Web pages opened with `open`, by tab id. */
+  const tabs = new Map<number, Awaited<ReturnType<typeof browser.newPage>>>();
   const tabIds = () =>
     control.evaluate(async () => ((await (globalThis as any).browser.tabs.query({})) as { id: number }[]).map((t) => t.id));
 
@@ -87,7 +89,11 @@ export async function firefoxDriver(): Promise<Driver> {
       }
       if (tabId === undefined) throw new Error('no new tab');
       await page.goto(url, { waitUntil: 'domcontentloaded' });
+      tabs.set(tabId, page);
       return { tabId, close: () => page.close() };
+    },
+    async navigate(tabId, url) {
+      await tabs.get(tabId)!.goto(url, { waitUntil: 'load' });
     },
     async waitForCapture(tabId, pred = () => true) {
       const end = Date.now() + 30_000;

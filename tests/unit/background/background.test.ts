@@ -393,3 +393,97 @@ describe('background: keyboard shortcut', () => {
     );
   });
 });
+
+describe('background: the tab state is about one page (issue 14)', () => {
+  const OTHER = 'https://www.example.org/2026/12/an-ordinary-page';
+  /** Fire `tabs.onUpdated` as Chrome does without the `tabs` permission (`url` only where visible). */
+  const updated = (change: object, url?: string) =>
+    (fakeBrowser.tabs.onUpdated.trigger as unknown as (...a: unknown[]) => Promise<unknown>)(TAB, change, { id: TAB, url });
+  /** The auto-capture content script's answer to "which page are you on?" (undefined: no script there). */
+  let where: string | undefined;
+  let asked: unknown[];
+  beforeEach(() => {
+    where = undefined;
+    asked = [];
+    Object.assign(fakeBrowser.tabs, {
+      sendMessage: vi.fn(async (tabId: number, msg: unknown, opts: unknown) => {
+        asked.push([tabId, msg, opts]);
+        if (where === undefined) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return where;
+      }),
+    });
+  });
+
+  it('is read for its own page only: another URL reads as nothing, a #fragment is the same page', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    expect(await tabState.getTabState(TAB, PAGE)).toMatchObject({ url: PAGE, found: 2 });
+    expect(await tabState.getTabState(TAB, `${PAGE}#item3`)).toMatchObject({ url: PAGE });
+    expect(await tabState.getTabState(TAB, OTHER)).toBeUndefined();
+    expect(await tabState.getTabState(TAB, `${PAGE}?skip=25`)).toBeUndefined();
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE }); // URL unknown: as recorded
+  });
+
+  it('is dropped when the tab navigates to another page it can see, kept on a reload or #fragment', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    await updated({ status: 'loading' }, `${PAGE}#section`);
+    await updated({ status: 'loading' }, PAGE);
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE });
+    expect(asked).toEqual([]); // the URL was known: nobody asked
+    await updated({ status: 'loading' }, OTHER);
+    await vi.waitFor(async () => expect(await tabState.getTabState(TAB)).toBeUndefined());
+    expect(await db.papers.count()).toBe(2); // the library keeps the papers
+  });
+
+  it('with the URL hidden (no tabs permission), asks the content script: same page kept, another dropped', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    // A frame loading on the page: the content script is still there, on the same page.
+    where = PAGE;
+    await updated({ status: 'loading' });
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]).toEqual([TAB, { paperdex: 1, type: 'where' }, { frameId: 0 }]);
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE });
+    // In-app route change: the script is on another URL.
+    where = `${PAGE}?skip=25`;
+    await updated({});
+    await vi.waitFor(async () => expect(await tabState.getTabState(TAB)).toBeUndefined());
+  });
+
+  it('with the URL hidden and no content script answering (an ordinary page), the old page’s state is dropped', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    await updated({ status: 'loading' });
+    await vi.waitFor(async () => expect(await tabState.getTabState(TAB)).toBeUndefined());
+  });
+
+  it('never drops a capture of the new page recorded while the content script was asked', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    const next = 'https://arxiv.org/list/cs.CL/new';
+    let answer!: () => void;
+    Object.assign(fakeBrowser.tabs, {
+      sendMessage: vi.fn(
+        () =>
+          new Promise((_, reject) => {
+            answer = () => reject(new Error('Receiving end does not exist.'));
+          }),
+      ),
+    });
+    const judged = bg.tabUpdated(TAB, undefined); // what the onUpdated listener runs
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'));
+    await deliver(captureMessage(listing(1, next), { visitId: 'visit-2' }), { ...contentSender, url: next, tab: { id: TAB, url: next } });
+    answer(); // no content script answered: the state judged was the old page's, and it is gone
+    await judged;
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: next, found: 1 });
+  });
+
+  it('is dropped when the content script reports an in-app route change; another origin is ignored', async () => {
+    await deliver(captureMessage(listing(2)), contentSender);
+    const moved = (url: string) => deliver({ paperdex: 1, type: 'pageMoved', data: { url } }, contentSender);
+    expect(await moved(`${PAGE}#top`)).toEqual({ ok: true });
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE });
+    await moved('https://evil.example/elsewhere');
+    expect(await tabState.getTabState(TAB)).toMatchObject({ url: PAGE });
+    await moved(`${PAGE}?skip=25`);
+    expect(await tabState.getTabState(TAB)).toBeUndefined();
+    // Only content scripts may say so (an extension page is not a tab's page).
+    expect(await deliver({ paperdex: 1, type: 'pageMoved', data: { url: PAGE } }, popupSender())).toMatchObject({ ok: false });
+  });
+});

@@ -373,6 +373,28 @@ describe('page lifecycle: the page cannot stop capture', () => {
     stop();
   });
 
+  it('tells of an in-app route change at once, before the debounced re-capture (issue 14)', async () => {
+    const { win, doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
+    const href = { current: LISTING };
+    const events: string[] = [];
+    const stop = watchPage({
+      win: win as never,
+      doc,
+      href: () => href.current,
+      run: () => void events.push('run'),
+      moved: (url) => void events.push(`moved ${url}`),
+      alive: () => true,
+      debounceMs: 60,
+      maxWaitMs: 250,
+      pollMs: 20,
+    });
+    win.dispatchEvent(new win.Event('popstate') as never); // a forged event, same URL: nothing moved
+    href.current = `${LISTING}?skip=25&show=25`;
+    await vi.waitFor(() => expect(events).toContain('run'), { timeout: 3000 });
+    expect(events).toEqual([`moved ${LISTING}?skip=25&show=25`, 'run']);
+    stop();
+  });
+
   it('stops watching once the extension is gone', async () => {
     const { win, doc } = openPage(LISTING, fixture('arxiv/list-cs-LG-new.html'));
     let alive = true;
