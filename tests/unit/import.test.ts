@@ -355,7 +355,7 @@ describe('parseImportFile: duplicate keys and empty files are refused with a cle
   const at = (text: string, needle: string, nth = 0) => {
     let i = -1;
     for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
-    expect(i).toBeGreaterThanOrEqual(0);
+    expect(i, `occurrence ${nth} of ${needle}`).not.toBe(-1);
     const before = text.slice(0, i).split('\n');
     return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
   };
