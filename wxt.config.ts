@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { AUTO_CAPTURE_MATCHES, OPTIONAL_CAPTURE_MATCHES } from './lib/core/hosts';
 
 /**
  * Paperdex never renders HTML from strings (a lint rule forbids dangerouslySetInnerHTML), so the
@@ -60,7 +61,22 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Paperdex',
     description: 'Captures the authors and papers on the scholarly pages you visit, keeps them on your machine, and makes them searchable.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [...AUTO_CAPTURE_MATCHES] : ['sidePanel', 'offscreen']),
+    ],
+    // The auto-capture hosts again as host permissions (the content script's matches already ask for
+    // them, so users see no new warning): only an explicit host permission lets the background read a
+    // tab's URL without the `tabs` permission, and opened PDFs are recognised by their URL.
+    ...(browser === 'firefox' ? {} : { host_permissions: [...AUTO_CAPTURE_MATCHES] }),
+    // Host groups added after the first release are optional (lib/core/hosts.ts HOST_GROUPS): granted
+    // from Settings or the welcome page, so an update never disables Paperdex for existing users.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...OPTIONAL_CAPTURE_MATCHES] }
+      : { optional_host_permissions: [...OPTIONAL_CAPTURE_MATCHES] }),
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -21,14 +21,23 @@ async function computedH(db: PaperdexDB, a: AuthorRecord): Promise<number | unde
 /** An author's figures, separated: papers collected, h-index reported and computed, citations. */
 export function AuthorFigures({ author, computed }: { author: AuthorRecord; computed?: number }) {
   const r = latestReported(author);
-  return (
-    <div class="m figures">
-      <span>{plural(author.paperIds.length, 'paper')} collected</span>
-      {r?.hIndex !== undefined && <span>h-index {fmtNum(r.hIndex)} reported</span>}
-      {computed !== undefined && <span>h-index {fmtNum(computed)} computed</span>}
-      {r?.citations !== undefined && <span class="cites">{fmtNum(r.citations)} citations</span>}
-    </div>
+  const parts = [
+    <span key="p">{plural(author.paperIds.length, 'paper')} collected</span>,
+    r?.hIndex !== undefined && <span key="hr">h-index {fmtNum(r.hIndex)} reported</span>,
+    computed !== undefined && <span key="hc">h-index {fmtNum(computed)} computed</span>,
+    r?.citations !== undefined && (
+      <span key="c" class="cites">
+        {plural(r.citations, 'citation')}
+      </span>
+    ),
+  ].filter(Boolean);
+  // The separators are text, not CSS: copied, read aloud and in textContent the figures stay apart.
+  const sep = (i: number) => (
+    <span key={`s${i}`} class="sep">
+      {' · '}
+    </span>
   );
+  return <div class="m figures">{parts.flatMap((p, i) => (i ? [sep(i), p] : [p]))}</div>;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { computeMetrics, describeFlags, explain, filterPapers, toMetricPaper, type AuthorMetrics } from '@/lib/metrics/metrics';
+import { CITATION_METRICS, hasCitationData } from '@/lib/metrics/citation-data';
 import type { PaperRecord, ReportedMetrics } from '@/lib/core/types';
-import { fmtNum } from './format';
+import { fmtNum, plural } from './format';
 
 /** Metrics computed over a set of collected papers (memoised). */
 export function useComputed(papers: PaperRecord[], opts: { fromYear?: number; toYear?: number; exclude?: Set<string> } = {}) {
@@ -19,9 +20,14 @@ export function useComputed(papers: PaperRecord[], opts: { fromYear?: number; to
 const fmt = (v: number | undefined, digits = 0) =>
   v === undefined || !Number.isFinite(v) ? '—' : digits ? v.toFixed(digits) : fmtNum(Math.round(v));
 
+/** What a cell shows where no paper has a citation count (DBLP, ACL Anthology): not "0". */
+export const NO_CITATION_DATA = 'no citation data';
+
 /**
  * The site's numbers next to the ones computed over the collected papers, so the user sees how
- * complete the collection is.
+ * complete the collection is. Where none of the collected papers has a citation count, the
+ * citation rows say "no citation data" instead of a computed 0 (one cell across both columns when
+ * the site reported none either).
  */
 export function ReportedVsComputed({
   reported,
@@ -32,10 +38,11 @@ export function ReportedVsComputed({
   computed: AuthorMetrics;
   siteName: string;
 }) {
-  const rows: [string, number | undefined, number][] = [
-    ['Citations', reported?.citations, computed.citations],
-    ['h-index', reported?.hIndex, computed.hIndex],
-    ['i10-index', reported?.i10Index, computed.i10Index],
+  const known = hasCitationData(computed);
+  const rows: [string, number | undefined, number | undefined][] = [
+    ['Citations', reported?.citations, known ? computed.citations : undefined],
+    ['h-index', reported?.hIndex, known ? computed.hIndex : undefined],
+    ['i10-index', reported?.i10Index, known ? computed.i10Index : undefined],
     ['Papers', reported?.papers, computed.papers],
   ];
   return (
@@ -51,8 +58,16 @@ export function ReportedVsComputed({
         {rows.map(([label, r, c]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td>{fmt(r)}</td>
-            <td>{fmt(c)}</td>
+            {r === undefined && c === undefined && label !== 'Papers' ? (
+              <td colSpan={2} class="nodata">
+                {NO_CITATION_DATA}
+              </td>
+            ) : (
+              <>
+                <td>{fmt(r)}</td>
+                <td>{c === undefined && label !== 'Papers' ? <span class="nodata">{NO_CITATION_DATA}</span> : fmt(c)}</td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>
@@ -86,14 +101,26 @@ const ROWS: [keyof AuthorMetrics, string, number?][] = [
   ['awcrpa', 'AWCRpA', 1],
 ];
 
-/** Every metric over the collected papers, each with a one-line explanation. */
+/**
+ * Every metric over the collected papers, each with a one-line explanation. Without citation data
+ * (no paper has a count) only the metrics that need none are listed, under a line saying so.
+ */
 export function MetricTable({ m }: { m: AuthorMetrics }) {
-  const flags = describeFlags(m.flags);
+  const known = hasCitationData(m);
+  // "N papers have no citation count; counted as 0" says nothing more when none has one.
+  const flags = describeFlags(known ? m.flags : { ...m.flags, missingCitations: 0 });
   return (
     <>
+      {!known && m.papers > 0 && (
+        <p class="nodata-note" data-testid="no-citation-data">
+          <strong>No citation data.</strong> None of these {plural(m.papers, 'paper')} came with a citation count (DBLP and the ACL
+          Anthology show none), so the citation metrics (h-index, g-index, citations per year, …) can’t be computed. Capture the author on
+          Google Scholar or Semantic Scholar to get them.
+        </p>
+      )}
       <table class="metric-table" aria-label="Metrics over collected papers">
         <tbody>
-          {ROWS.map(([k, label, digits]) => (
+          {ROWS.filter(([k]) => known || !CITATION_METRICS.has(k)).map(([k, label, digits]) => (
             <tr key={k}>
               <th scope="row">
                 {label}
@@ -102,13 +129,15 @@ export function MetricTable({ m }: { m: AuthorMetrics }) {
               <td>{fmt(m[k] as number | undefined, digits)}</td>
             </tr>
           ))}
-          <tr>
-            <th scope="row">
-              ACC1/2/5/10/20
-              <div class="explain">{explain.acc}</div>
-            </th>
-            <td>{[1, 2, 5, 10, 20].map((t) => m.acc[t as 1]).join(' / ')}</td>
-          </tr>
+          {known && (
+            <tr>
+              <th scope="row">
+                ACC1/2/5/10/20
+                <div class="explain">{explain.acc}</div>
+              </th>
+              <td>{[1, 2, 5, 10, 20].map((t) => m.acc[t as 1]).join(' / ')}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       {flags.map((f) => (

@@ -4,7 +4,8 @@ import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/store/auth
 import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
 import type { AuthorRecord, PaperRecord } from '@/lib/core/types';
 import { AddToCollection } from './AddToCollection';
-import { citationsByYear, papersByYear } from '@/lib/metrics/metrics';
+import { papersByYear } from '@/lib/metrics/metrics';
+import { knownCitationsByYear } from '@/lib/metrics/citation-data';
 import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/metrics/author-stats';
 import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
 import { Chart, yearPoints } from './Charts';
@@ -60,6 +61,7 @@ export function AuthorView({
   const sites = [...new Set(author.reported.map((r) => r.site))];
   const latest = latestReported(author);
   const siteBars = latest?.citationsPerYear && Object.keys(latest.citationsPerYear).length ? latest.citationsPerYear : undefined;
+  const collectedCites = siteBars ? undefined : knownCitationsByYear(subset);
   const hHistory = reportedHistory(author, 'hIndex');
   const cHistory = reportedHistory(author, 'citations');
   const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -95,117 +97,132 @@ export function AuthorView({
           {compared ? 'In comparison' : 'Compare with others'}
         </button>
       )}
-      {sites.map((site) => {
-        const r = latestReported(author, site)!;
-        return (
-          <section key={site}>
-            <div class="section-title">
-              Reported by {SITE_NAMES[site]} <span class="faint">· {fmtWhen(r.capturedAt)}</span>
-            </div>
-            <ReportedVsComputed reported={r} computed={m} siteName={SITE_NAMES[site]} />
-            {r.since && (
-              <div class="small faint">
-                Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index{' '}
-                {fmtNum(r.since.i10Index)}
-              </div>
-            )}
-            {r.other && (
-              <div class="small faint">
-                {Object.entries(r.other)
-                  .map(([k, v]) => `${k} ${fmtNum(v)}`)
-                  .join(' · ')}
-              </div>
-            )}
-          </section>
-        );
-      })}
-      <Coverage collected={papers.length} reported={latest?.papers} />
+      <div class="author-grid">
+        <div class="author-reported">
+          {sites.map((site) => {
+            const r = latestReported(author, site)!;
+            return (
+              <section key={site}>
+                <div class="section-title">
+                  Reported by {SITE_NAMES[site]} <span class="faint">· {fmtWhen(r.capturedAt)}</span>
+                </div>
+                <ReportedVsComputed reported={r} computed={m} siteName={SITE_NAMES[site]} />
+                {r.since && (
+                  <div class="small faint">
+                    Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index{' '}
+                    {fmtNum(r.since.i10Index)}
+                  </div>
+                )}
+                {r.other && (
+                  <div class="small faint">
+                    {Object.entries(r.other)
+                      .map(([k, v]) => `${k} ${fmtNum(v)}`)
+                      .join(' · ')}
+                  </div>
+                )}
+              </section>
+            );
+          })}
+          <Coverage collected={papers.length} reported={latest?.papers} />
+        </div>
 
-      <div class="section-title">Charts</div>
-      {siteBars ? (
-        <Chart
-          title={`Citations per year (${SITE_NAMES[latest!.site]})`}
-          description={`Citations received each year, as ${SITE_NAMES[latest!.site]} reported on ${latest!.capturedAt.slice(0, 10)}.`}
-          series={[{ name: 'Citations', points: yearPoints(siteBars) }]}
-        />
-      ) : (
-        <Chart
-          title="Citations of collected papers, by publication year"
-          description="Total current citations of the collected papers published each year."
-          series={[{ name: 'Citations', points: yearPoints(citationsByYear(subset)) }]}
-        />
-      )}
-      <Chart
-        title="Collected papers per year"
-        description="Number of collected papers published each year."
-        series={[{ name: 'Papers', points: yearPoints(papersByYear(subset)) }]}
-      />
-      {hHistory.length >= 2 ? (
-        <>
+        <section class="author-charts" aria-label="Charts">
+          <div class="section-title">Charts</div>
+          {siteBars ? (
+            <Chart
+              title={`Citations per year (${SITE_NAMES[latest!.site]})`}
+              description={`Citations received each year, as ${SITE_NAMES[latest!.site]} reported on ${latest!.capturedAt.slice(0, 10)}.`}
+              series={[{ name: 'Citations', points: yearPoints(siteBars) }]}
+            />
+          ) : collectedCites ? (
+            <Chart
+              title="Citations of collected papers, by publication year"
+              description="Total current citations of the collected papers published each year."
+              series={[{ name: 'Citations', points: yearPoints(collectedCites) }]}
+            />
+          ) : (
+            papers.length > 0 && (
+              <p class="nodata-note small">
+                <strong>Citations: no citation data.</strong> {latest ? `${SITE_NAMES[latest.site]} reported` : 'The sites showed'} no
+                citations per year, and none of the collected papers has a citation count.
+              </p>
+            )
+          )}
           <Chart
-            title="h-index over time (reported)"
-            description="h-index each time the profile was captured."
-            kind="line"
-            series={[{ name: 'h-index', points: hHistory }]}
-            xLabel="Captured"
-            fmtX={fmtDate}
+            title="Collected papers per year"
+            description="Number of collected papers published each year."
+            series={[{ name: 'Papers', points: yearPoints(papersByYear(subset)) }]}
           />
-          <Chart
-            title="Citations over time (reported)"
-            description="Total citations each time the profile was captured."
-            kind="line"
-            series={[{ name: 'Citations', points: cHistory }]}
-            xLabel="Captured"
-            fmtX={fmtDate}
-          />
-        </>
-      ) : (
-        <div class="small faint">Metric history appears here after the profile has been captured on different days.</div>
-      )}
+          {hHistory.length >= 2 ? (
+            <>
+              <Chart
+                title="h-index over time (reported)"
+                description="h-index each time the profile was captured."
+                kind="line"
+                series={[{ name: 'h-index', points: hHistory }]}
+                xLabel="Captured"
+                fmtX={fmtDate}
+              />
+              <Chart
+                title="Citations over time (reported)"
+                description="Total citations each time the profile was captured."
+                kind="line"
+                series={[{ name: 'Citations', points: cHistory }]}
+                xLabel="Captured"
+                fmtX={fmtDate}
+              />
+            </>
+          ) : (
+            <div class="small faint">Metric history appears here after the profile has been captured on different days.</div>
+          )}
+        </section>
 
-      <div class="section-title">Metrics over collected papers</div>
-      <div class="range small muted">
-        <label>
-          From{' '}
-          <select
-            aria-label="From year"
-            value={fromYear ?? ''}
-            onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}
-          >
-            <option value="">first</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          to{' '}
-          <select
-            aria-label="To year"
-            value={toYear ?? ''}
-            onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}
-          >
-            <option value="">last</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        {exclude.size > 0 && (
-          <>
-            {' '}
-            · {plural(exclude.size, 'paper')} left out{' '}
-            <button type="button" class="btn-link small" onClick={() => setExclude(new Set())}>
-              include all
-            </button>
-          </>
-        )}
+        <section class="author-metrics" aria-label="Collected-paper metrics">
+          <div class="section-title">Metrics over collected papers</div>
+          <div class="range small muted">
+            <label>
+              From{' '}
+              <select
+                aria-label="From year"
+                value={fromYear ?? ''}
+                onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}
+              >
+                <option value="">first</option>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              to{' '}
+              <select
+                aria-label="To year"
+                value={toYear ?? ''}
+                onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}
+              >
+                <option value="">last</option>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {exclude.size > 0 && (
+              <>
+                {' '}
+                · {plural(exclude.size, 'paper')} left out{' '}
+                <button type="button" class="btn-link small" onClick={() => setExclude(new Set())}>
+                  include all
+                </button>
+              </>
+            )}
+          </div>
+          <MetricTable m={m} />
+        </section>
       </div>
-      <MetricTable m={m} />
 
       <div class="tops">
         <TopList title="Top co-authors" items={topCoauthors(author, papers)} />

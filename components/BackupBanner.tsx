@@ -2,8 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { dismissBackup, pendingBackups, type UpgradeBackup } from '@/lib/store/migration';
 import { saveText } from '@/lib/ui/ui-actions';
 import { plural } from './format';
+import { showToast } from './Toast';
 
-/** Offers the backup taken before a database upgrade, until the user saves or dismisses it. */
+/**
+ * Offers the backup taken before a database upgrade, until the user saves or dismisses it (a banner,
+ * not a toast: it must not go away on its own). Saving says so in a toast.
+ */
 export function BackupBanner() {
   const [backups, setBackups] = useState<UpgradeBackup[]>([]);
   useEffect(() => {
@@ -25,8 +29,10 @@ export function BackupBanner() {
         type="button"
         class="btn small"
         onClick={async () => {
-          saveText(`paperdex-backup-before-v${b.toVersion}-${b.takenAt.slice(0, 10)}.json`, b.json);
+          const name = `paperdex-backup-before-v${b.toVersion}-${b.takenAt.slice(0, 10)}.json`;
+          saveText(name, b.json);
           await close();
+          showToast({ text: `Saved ${name}.` });
         }}
       >
         Save backup

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { fmtNum } from './format';
 
 /** One named series of (x, y) points. */
@@ -8,9 +8,44 @@ export interface Series {
 }
 
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)'];
-const W = 360,
+/**
+ * Charts are drawn at their real pixel size (not a viewBox stretched to the panel): the width
+ * follows the space they have, between MIN_W and MAX_W, and the height, bar widths and 10 px labels
+ * stay the same at 320 px and at 1400 px (issue 14: 400 px bars and 30 px labels at 1100 px).
+ */
+const MIN_W = 240,
+  MAX_W = 640,
   H = 150,
-  PAD = { l: 40, r: 8, t: 8, b: 22 };
+  PAD = { l: 40, r: 14, t: 8, b: 22 };
+/** The widest a bar gets, in px; the least room between two x labels. */
+const MAX_BAR = 26,
+  LABEL_ROOM = 46;
+
+/**
+ * The width of an element's content box, kept current (ResizeObserver); `fallback` before layout.
+ * A callback ref: the chart's element appears only once it has data, after the first render.
+ */
+function useWidth(fallback: number): [(el: HTMLElement | null) => void, number] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width) || fallback));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
+
+/** Year ticks for `slots` consecutive years: every 1, 2, 5, 10, … years so the labels fit in `room` px. */
+function yearTicks(x0: number, x1: number, room: number): number[] {
+  const fit = Math.max(2, Math.floor(room / LABEL_ROOM));
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((k) => Math.floor((x1 - x0) / k) + 1 <= fit) ?? Math.ceil((x1 - x0) / fit);
+  const out: number[] = [];
+  for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) out.push(x);
+  if (!out.length || out[0] - x0 >= step / 2) out.unshift(x0);
+  return out;
+}
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -71,6 +106,8 @@ export function Chart({
   fmtX?: (x: number) => string;
 }) {
   const id = useId();
+  const [box, measured] = useWidth(360);
+  const W = Math.max(MIN_W, Math.min(MAX_W, measured));
   const all = series.flatMap((s) => s.points);
   if (!all.length) return null;
   const xs = all.map((p) => p[0]);
@@ -84,13 +121,14 @@ export function Chart({
   const slots = bars ? x1 - x0 + 1 : 1;
   const sx = (x: number) => (bars ? PAD.l + ((x - x0 + 0.5) / slots) * iw : PAD.l + ((x - x0) / span) * iw);
   const sy = (y: number) => PAD.t + ih - (y / yMax) * ih;
-  const barW = bars ? Math.max(2, (iw / slots) * 0.7) : 0;
+  const barW = bars ? Math.min(MAX_BAR, Math.max(2, (iw / slots) * 0.7)) : 0;
   const ticks = [0, yMax / 2, yMax];
-  const xTicks = bars ? [...new Set([x0, Math.round((x0 + x1) / 2), x1])] : [x0, x1];
+  // Bars: years at a readable spacing. Lines (dates): both ends, plus the middle when there is room.
+  const xTicks = bars ? yearTicks(x0, x1, iw) : iw >= 4 * LABEL_ROOM * 1.6 && x1 > x0 ? [x0, (x0 + x1) / 2, x1] : [x0, x1];
   return (
-    <figure class="chart">
+    <figure class="chart" ref={box}>
       <figcaption class="chart-title">{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} preserveAspectRatio="xMidYMid meet">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {ticks.map((t) => (
@@ -107,7 +145,7 @@ export function Chart({
             x={sx(x)}
             y={H - 6}
             class="axis"
-            text-anchor={xTicks.length > 1 && i === xTicks.length - 1 ? 'end' : i === 0 && xTicks.length > 1 ? 'start' : 'middle'}
+            text-anchor={bars || xTicks.length === 1 ? 'middle' : i === 0 ? 'start' : i === xTicks.length - 1 ? 'end' : 'middle'}
           >
             {fmtX(x)}
           </text>

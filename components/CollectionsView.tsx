@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/store/db';
-import { createCollection, deleteCollection, listCollections, renameCollection } from '@/lib/store/collections';
+import { createCollection, deleteCollectionUndoable, listCollections, renameCollection, restoreCollection } from '@/lib/store/collections';
 import { ALL_PAPERS } from '@/lib/interchange/export';
 import { exportCollectionFile } from '@/lib/interchange/export-files';
 import { reindex } from '@/lib/search/reindex';
+import { CollectionPapers } from './CollectionPapers';
 import { ExportMenu } from './ExportMenu';
+import { CopyAllBibtex } from './CopyActions';
 import { ImportPanel } from './ImportPanel';
 import { plural } from './format';
+import { showToast } from './Toast';
 import { useLive } from './use-live';
 
 /** Named collections: create, rename, delete, open, export; and import. */
@@ -32,8 +35,9 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
         onSubmit={(e) => {
           e.preventDefault();
           void guard(async () => {
-            await createCollection(db, name);
+            const c = await createCollection(db, name);
             setName('');
+            showToast({ text: `Created collection “${c.name}”.` });
           });
         }}
       >
@@ -97,6 +101,8 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
             )}
           </div>
           <ExportMenu compact make={(f, p) => exportCollectionFile(db, c.id, f, p)} />
+          <CopyAllBibtex disabled={c.count === 0} load={() => exportCollectionFile(db, c.id, 'bibtex')} />
+          <CollectionPapers db={db} collection={c} count={c.count} onOpen={() => onOpen(c.name)} />
           <div class="collection-actions small">
             <button type="button" class="btn-link" onClick={() => setRenaming({ id: c.id, name: c.name })}>
               Rename
@@ -109,8 +115,13 @@ export function CollectionsView({ db, onOpen }: { db: PaperdexDB; onOpen: (name:
                   class="btn small danger"
                   onClick={() =>
                     void guard(async () => {
-                      await reindex(await deleteCollection(db, c.id));
+                      const snap = await deleteCollectionUndoable(db, c.id);
+                      await reindex(snap.paperIds);
                       setDeleting(null);
+                      showToast({
+                        text: `Deleted collection “${c.name}”; its ${plural(snap.paperIds.length, 'paper')} stay in your library.`,
+                        action: { label: 'Undo', run: async () => reindex(await restoreCollection(db, snap)) },
+                      });
                     })
                   }
                 >

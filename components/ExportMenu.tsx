@@ -1,12 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/interchange/export';
 import type { ExportFile } from '@/lib/interchange/export-files';
 import { saveText } from '@/lib/ui/ui-actions';
 import { plural } from './format';
+import { showToast, toastRegionMounted } from './Toast';
 
 /**
  * Export buttons for one collection or result set: a primary "Export JSON" and the other formats.
- * Shows progress for large exports (the work yields to the UI) and what was saved.
+ * Shows progress for large exports (the work yields to the UI) and what was saved: as a toast where
+ * the page has a toast region (side panel), else inline, cleared after a few seconds (popup).
  */
 export function ExportMenu({
   make,
@@ -21,17 +23,26 @@ export function ExportMenu({
 }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [msg, setMsg] = useState<{ text: string; error?: boolean } | null>(null);
+  useEffect(() => {
+    if (!msg || msg.error) return;
+    const t = setTimeout(() => setMsg(null), 5_000);
+    return () => clearTimeout(t);
+  }, [msg]);
+  const say = (m: { text: string; error?: boolean }) => {
+    if (toastRegionMounted()) showToast({ text: m.text, kind: m.error ? 'error' : 'info' });
+    else setMsg(m);
+  };
   const run = async (format: ExportFormat) => {
     setMsg(null);
     setBusy('Preparing…');
     try {
       const file = await make(format, (d, t) => setBusy(`Exporting… ${Math.round((d / Math.max(1, t)) * 100)} %`));
       saveText(file.name, file.text, file.mime);
-      setMsg({
+      say({
         text: `Saved ${file.name}: ${plural(file.papers, 'paper')}${format === 'json' ? `, ${plural(file.authors, 'author')}` : ''}.`,
       });
     } catch (e) {
-      setMsg({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      say({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
     } finally {
       setBusy(null);
     }

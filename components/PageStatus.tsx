@@ -3,7 +3,7 @@ import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
 import type { PaperRecord } from '@/lib/core/types';
 import { ReportedVsComputed, useComputed } from './AuthorMetrics';
 import type { TabState } from '@/lib/store/tab-state';
-import type { PagePapers } from '@/lib/store/page-papers';
+import { MARK_LABEL, type PagePapers } from '@/lib/store/page-papers';
 import type { RowReport } from '@/lib/core/scrape-rows';
 import { plural } from './format';
 import { useLive } from './use-live';
@@ -53,8 +53,8 @@ export function PageStatus({
         {page && <PageIdentity url={page.url} title={page.title} />}
         <h2 data-testid="page-headline">Not captured automatically</h2>
         <div class="muted small">
-          Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology. On any other page
-          it captures only when you ask (shortcut Alt+Shift+P).
+          Paperdex captures on its own on Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview and the ACL Anthology, and on the
+          publisher and proceedings sites you switch on in Settings. On any other page it captures only when you ask (shortcut Alt+Shift+P).
         </div>
         {captureButton}
       </section>
@@ -171,16 +171,17 @@ function RowsLeftOut({ rows }: { rows: RowReport }) {
 }
 
 /**
- * The page's papers, each marked "known before" (in the library before this visit) or "new": said
- * here, in the extension's own page, rather than on the site, whose scripts could read it.
+ * The page's papers, new ones first, each marked "new", "updated" (in the library before this visit,
+ * and this visit added to it) or "already known": said in words (not colour alone) here, in the
+ * extension's own page, rather than on the site, whose scripts could read it.
  */
 function PagePaperList({ list }: { list: PagePapers }) {
   return (
     <>
       <ul class="page-papers" aria-label="Papers on this page" data-testid="page-papers">
-        {list.papers.map((p, i) => (
-          <li key={i}>
-            <span class={p.known ? 'mark known' : 'mark new'}>{p.known ? 'known before' : 'new'}</span>
+        {list.papers.map((p) => (
+          <li key={p.id}>
+            <span class={`mark ${p.mark}`}>{MARK_LABEL[p.mark]}</span>
             <span class="title" title={p.title}>
               {p.title}
             </span>

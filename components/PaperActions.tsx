@@ -11,6 +11,9 @@ import {
 import { reindex } from '@/lib/search/reindex';
 import type { CollectionRecord, PaperRecord } from '@/lib/core/types';
 import { useLive } from './use-live';
+import { closeDetailsOnEscape } from './popover';
+import { CopyActions } from './CopyActions';
+import { StarButton, UserLayerEditor } from './UserLayer';
 
 /** Undo toast state shared by the side panel: the last deletion, restorable. */
 export interface UndoState {
@@ -19,10 +22,20 @@ export interface UndoState {
 }
 
 /**
- * The "⋯" menu of a paper: which collections it is in (tick to add/remove), a new collection, and
+ * The "⋯" menu of a paper: copy its BibTeX / Markdown link / citation (./CopyActions), which collections it is in (tick to add/remove), a new collection, and
  * delete from the library (asks first; the side panel offers Undo).
  */
-export function PaperActions({ db, paper, onDeleted }: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
+export function PaperActions(props: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
+  // The Star toggle beside the menu (one click), the rest of the user's layer inside it (./UserLayer).
+  return (
+    <>
+      <StarButton db={props.db} paper={props.paper} />
+      <PaperMenu {...props} />
+    </>
+  );
+}
+
+function PaperMenu({ db, paper, onDeleted }: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
   const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
   const [confirming, setConfirming] = useState(false);
   const [newName, setNewName] = useState('');
@@ -33,11 +46,15 @@ export function PaperActions({ db, paper, onDeleted }: { db: PaperdexDB; paper: 
     await reindex(changed);
   };
   return (
-    <details class="paper-actions" onClick={(e) => e.stopPropagation()}>
+    <details class="paper-actions" onClick={(e) => e.stopPropagation()} onKeyDown={closeDetailsOnEscape}>
       <summary aria-label={`Actions for “${paper.title.slice(0, 60)}”`} title="Collections and more">
         ⋯
       </summary>
       <div class="menu" role="menu">
+        <CopyActions paper={paper} />
+        <div class="menu-sep" />
+        <UserLayerEditor db={db} paper={paper} />
+        <div class="menu-sep" />
         <div class="section-title">Collections</div>
         {collections.length === 0 && <div class="small faint">No collections yet.</div>}
         {collections.map((c) => (

@@ -2,6 +2,7 @@ import type { PaperRecord } from '@/lib/core/types';
 import { Highlight } from './Highlight';
 import type { ComponentChild } from 'preact';
 import { fmtAuthors, plural } from './format';
+import { UserMarks } from './UserLayer';
 
 /** Where a paper opens: its landing page, else its PDF. */
 export function paperLink(p: PaperRecord): string | undefined {
@@ -40,6 +41,11 @@ export function PaperItem({
       }}
     >
       <div class="t">
+        {paper.starred && (
+          <span class="star-mark" role="img" aria-label="Starred" title="Starred">
+            ★{' '}
+          </span>
+        )}
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" tabIndex={-1} style="color: inherit">
             <Highlight text={paper.title} terms={terms} prefixes={prefixes} />
@@ -60,8 +66,10 @@ export function PaperItem({
             </span>
           ) : null,
           paper.citations !== undefined ? <span class="cites">{plural(paper.citations, 'citation')}</span> : null,
+          paper.incomplete === 'pdf' ? <span class="incomplete">opened as PDF; details not seen yet</span> : null,
         ])}
       </div>
+      <UserMarks paper={paper} />
     </Tag>
   );
 }

@@ -2,14 +2,16 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperdexDB } from '@/lib/store/db';
 import { libraryCounts } from '@/lib/store/library';
-import { getTabState, type TabState } from '@/lib/store/tab-state';
+import { getTabState, samePage, type TabState } from '@/lib/store/tab-state';
 import { captureTabNow } from '@/lib/ui/capture-now';
 import { openSidePanel } from '@/lib/ui/ui-actions';
 import { PageStatus } from './PageStatus';
 import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { PaperActions } from './PaperActions';
 import { SearchBox } from './SearchBox';
 import { AuthorHits } from './AuthorHits';
-import { plural } from './format';
+import { fmtWhen, plural } from './format';
+import { recentlyCaptured, recentlyOpened, type RecentPaper } from '@/lib/store/openings';
 import { useLive } from './use-live';
 import { QueryHelp } from './QueryHelp';
 import { ExportMenu } from './ExportMenu';
@@ -48,6 +50,30 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
   const hits = res.hits;
   const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
   const [capturing, setCapturing] = useState(false);
+  // The empty search box's lists; the page the card already lists is not repeated under "captured".
+  const stateUrl = state?.summary ? state.url : undefined;
+  const opened = useLive(() => recentlyOpened(RECENT_SHOWN, db), [db], [] as RecentPaper[]);
+  const captured = useLive(
+    () => recentlyCaptured(RECENT_SHOWN, db, stateUrl ? (u) => samePage(u, stateUrl) : undefined),
+    [db, stateUrl],
+    [] as RecentPaper[],
+  );
+  const recent = [...opened, ...captured];
+  const [recentActive, setRecentActive] = useState(-1);
+  useEffect(() => setRecentActive(-1), [recent.length, query]);
+  /** ↑/↓ move through the recent lists (none is selected until then), Enter opens. */
+  const onRecentKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && recent.length) {
+      e.preventDefault();
+      setRecentActive((a) => Math.min(recent.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp' && recent.length) {
+      e.preventDefault();
+      setRecentActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter' && recent[recentActive]) {
+      e.preventDefault();
+      openPaper(recent[recentActive].paper);
+    }
+  };
 
   async function captureNow() {
     if (tab.id === undefined) return;
@@ -116,7 +142,8 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
               if (e.key === 'Escape' && query) {
                 e.preventDefault();
                 setQuery('');
-              } else onKey(e);
+              } else if (query.trim()) onKey(e);
+              else onRecentKey(e);
             }}
           />
           <QueryHelp />
@@ -131,7 +158,13 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
             {res.quick && <div class="small faint">Quick title matches — full search is starting…</div>}
             <AuthorHits db={db} query={query} />
             {hits.length ? (
-              <ResultList hits={hits} active={active} prefixes={res.prefixes} />
+              <ResultList
+                hits={hits}
+                active={active}
+                prefixes={res.prefixes}
+                // Each result's actions: Star, and the ⋯ menu (your status, tags, note; collections; delete).
+                renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={() => undefined} />}
+              />
             ) : (
               <div class="empty">{res.answered ? `No papers match “${query.trim()}”.` : 'Searching…'}</div>
             )}
@@ -145,6 +178,14 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
               onCapture={tab.id !== undefined ? () => void captureNow() : undefined}
               capturing={capturing}
             />
+            <RecentList id="recent-opened" label="Recently opened" items={opened} active={recentActive} verb="opened" />
+            <RecentList
+              id="recent-captured"
+              label="Recently captured"
+              items={captured}
+              active={recentActive - opened.length}
+              verb="captured"
+            />
             <div class="small faint library-line">
               {counts.papers
                 ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library`
@@ -155,6 +196,52 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
         )}
       </div>
     </div>
+  );
+}
+
+/** Papers in each of the empty search box's lists. */
+const RECENT_SHOWN = 5;
+
+const HOW_LABEL = { result: 'opened', page: 'visited', pdf: 'PDF opened' } as const;
+
+/** "Recently opened" / "Recently captured": a few papers, newest first, each opening like a search result. */
+function RecentList({
+  id,
+  label,
+  items,
+  active,
+  verb,
+}: {
+  id: string;
+  label: string;
+  items: RecentPaper[];
+  /** Index of the keyboard-selected item in this list (out of range: none). */
+  active: number;
+  verb: string;
+}) {
+  if (!items.length) return null;
+  const hits = items.map((r) => ({ id: r.paper.id, terms: [], paper: r.paper }));
+  const when = new Map(items.map((r) => [r.paper.id, r]));
+  return (
+    <section class="recent" aria-labelledby={`${id}-h`} data-testid={id}>
+      <h2 class="recent-h" id={`${id}-h`}>
+        {label}
+      </h2>
+      <ResultList
+        id={id}
+        label={label}
+        hits={hits}
+        active={active}
+        renderActions={(p) => {
+          const r = when.get(p.id)!;
+          return (
+            <span class="recent-when small faint">
+              {r.how ? HOW_LABEL[r.how] : verb} {fmtWhen(new Date(r.at).toISOString())}
+            </span>
+          );
+        }}
+      />
+    </section>
   );
 }
 

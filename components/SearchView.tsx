@@ -3,6 +3,7 @@ import { exportPapersFile } from '@/lib/interchange/export-files';
 import type { PaperRecord } from '@/lib/core/types';
 import { AddToCollection } from './AddToCollection';
 import { ExportMenu } from './ExportMenu';
+import { CopyAllBibtex } from './CopyActions';
 import type { PaperdexDB } from '@/lib/store/db';
 import type { Facets, SortOrder } from '@/lib/search/search-types';
 import { SITE_NAMES } from '@/lib/store/library';
@@ -13,6 +14,8 @@ import { SearchBox } from './SearchBox';
 import { AuthorHits } from './AuthorHits';
 import { plural } from './format';
 import { useSearch } from './use-search';
+import { STATUS_LABELS } from './UserLayer';
+import type { ReadingStatus } from '@/lib/core/fields';
 
 /** Quote a facet value for the query language when it has spaces. */
 function q(v: string): string {
@@ -59,6 +62,13 @@ function FacetPanel({ facets, onFilter }: { facets: Facets; onFilter: (f: string
       <FacetGroup title="Venue" items={facets.venue} toFilter={(v) => `venue:${q(v)}`} />
       <FacetGroup title="Site" items={facets.site} toFilter={(v) => `site:${v}`} label={(v) => SITE_NAMES[v as SiteId] ?? v} />
       <FacetGroup title="Category" items={facets.category} toFilter={(v) => `cat:${v}`} />
+      <FacetGroup
+        title="Status"
+        items={facets.status}
+        toFilter={(v) => `status:${v}`}
+        label={(v) => STATUS_LABELS[v as ReadingStatus] ?? v}
+      />
+      <FacetGroup title="Tag" items={facets.tag} toFilter={(v) => `tag:"${v}"`} />
     </div>
   );
 }
@@ -136,12 +146,12 @@ export function SearchView({
   );
 }
 
-/** Actions on the shown results: add them all to a collection, export them. */
+/** Actions on the shown results: add them all to a collection, export them, copy them as BibTeX. */
 function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: PaperRecord[]; total: number; query: string }) {
   return (
     <details class="result-tools">
       <summary class="small muted">
-        {total > papers.length ? `Export or collect the first ${papers.length} results…` : 'Export or collect these results…'}
+        {total > papers.length ? `Copy, export or collect the first ${papers.length} results…` : 'Copy, export or collect these results…'}
       </summary>
       <div class="result-tools-body">
         <AddToCollection db={db} paperIds={papers.map((p) => p.id)} label="Add to" ariaLabel="Add these results to a collection" />
@@ -150,6 +160,7 @@ function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: Pap
           primaryLabel="Export results as JSON"
           make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)}
         />
+        <CopyAllBibtex papers={papers} label={total > papers.length ? `Copy these ${papers.length} as BibTeX` : 'Copy all as BibTeX'} />
       </div>
     </details>
   );

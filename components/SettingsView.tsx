@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { SITE_NAMES } from '@/lib/store/library';
 import { autoCaptureAllowed, DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/store/settings';
 import type { SiteId } from '@/lib/core/types';
-import { getDb } from '@/lib/store/db';
-import { wipeLibrary } from '@/lib/store/collections';
-import { reindex } from '@/lib/search/reindex';
+import { WipeData } from './WipeData';
+import { HostGroups } from './HostGroups';
 
 /** Sites that capture automatically, in the order users think of them. */
 const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
@@ -52,6 +52,7 @@ export function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <HostGroups />
       <div class="section-title">Badges on pages</div>
       <p class="small muted" data-testid="badges-explained">
         Optionally show an “in Paperdex” badge next to papers already in your library, on the sites you choose.{' '}
@@ -84,45 +85,17 @@ export function SettingsView() {
         Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the extension
         deletes its data, so export first.
       </p>
-    </section>
-  );
-}
-
-/** Delete all data, after an explicit confirmation (suggesting an export first). */
-function WipeData() {
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  if (confirming)
-    return (
-      <div class="confirm" role="alertdialog" aria-label="Delete all data">
-        <span class="small">Delete every paper, author and collection Paperdex stored? Export first if you may want them back.</span>
+      <div class="section-title">Help</div>
+      <p class="small muted">
+        What Paperdex captures and where, how to import a Zotero or PaperMemory library, and the shortcuts.{' '}
         <button
           type="button"
-          class="btn small danger"
-          onClick={async () => {
-            const ids = await wipeLibrary(getDb());
-            await reindex(ids);
-            setConfirming(false);
-            setDone(`Deleted ${ids.length.toLocaleString('en-US')} papers and everything else Paperdex stored.`);
-          }}
+          class="btn small"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined)}
         >
-          Delete all data
+          Show welcome page
         </button>
-        <button type="button" class="btn small" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    );
-  return (
-    <div>
-      <button type="button" class="btn-link small danger-link" onClick={() => setConfirming(true)}>
-        Delete all Paperdex data…
-      </button>
-      {done && (
-        <div class="small muted" role="status">
-          {done}
-        </div>
-      )}
-    </div>
+      </p>
+    </section>
   );
 }

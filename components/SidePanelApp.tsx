@@ -9,6 +9,7 @@ import { BackupBanner } from './BackupBanner';
 import { CollectionsView } from './CollectionsView';
 import { CompareView } from './CompareView';
 import { PaperActions, undoDelete, type UndoState } from './PaperActions';
+import { showToast, ToastRegion } from './Toast';
 import { PaperItem } from './PaperItem';
 import { openPaper } from './ResultList';
 import { SearchView } from './SearchView';
@@ -29,19 +30,19 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
   const [view, setView] = useState<View>({ name: 'search' });
   const [compare, setCompare] = useState<string[]>([]);
   const [query, setQuery] = useState('');
-  const [undo, setUndo] = useState<UndoState | null>(null);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
 
   async function exportJson() {
     try {
       const data = await buildExport(db, ALL_PAPERS.id);
       saveText(exportFileName(data.collection.name), JSON.stringify(data, null, 2) + '\n');
-      setStatus({ text: `Exported ${plural(data.papers.length, 'paper')} and ${plural(data.authors.length, 'author')}.` });
+      showToast({ text: `Exported ${plural(data.papers.length, 'paper')} and ${plural(data.authors.length, 'author')}.` });
     } catch (e) {
-      setStatus({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      showToast({ text: `Export failed: ${e instanceof Error ? e.message : String(e)}`, kind: 'error' });
     }
   }
+  const onDeleted = (u: UndoState) => showToast({ text: u.text, action: { label: 'Undo', run: () => undoDelete(db, u) } });
+  const wide = view.name === 'author' || view.name === 'compare';
 
   return (
     <div class="panel">
@@ -54,7 +55,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
           Export JSON
         </button>
       </header>
-      <nav class="tabs" role="tablist">
+      <nav class="tabs" role="tablist" aria-label="Views">
         <button type="button" role="tab" aria-selected={view.name === 'search'} onClick={() => setView({ name: 'search' })}>
           Papers <span class="faint">{counts.papers.toLocaleString('en-US')}</span>
         </button>
@@ -74,17 +75,21 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
             Compare <span class="faint">{compare.length}</span>
           </button>
         )}
-        <button type="button" role="tab" aria-selected={view.name === 'settings'} onClick={() => setView({ name: 'settings' })}>
-          Settings
+        {/* A gear, not a word: with a Compare tab the words no longer fit at 320–400 px (issue 14). */}
+        <button
+          type="button"
+          role="tab"
+          class="tab-icon"
+          aria-label="Settings"
+          title="Settings"
+          aria-selected={view.name === 'settings'}
+          onClick={() => setView({ name: 'settings' })}
+        >
+          <GearIcon />
         </button>
       </nav>
       <BackupBanner />
-      {status && (
-        <div class={status.error ? 'error status' : 'status'} role="status">
-          {status.text}
-        </div>
-      )}
-      <main class="panel-body">
+      <main class={wide ? 'panel-body wide' : 'panel-body'}>
         {view.name === 'search' && (
           <SearchView
             db={db}
@@ -92,7 +97,7 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
             setQuery={setQuery}
             empty={<RecentPapers db={db} />}
             onPickAuthor={(id) => setView({ name: 'author', id })}
-            renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={setUndo} />}
+            renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={onDeleted} />}
           />
         )}
         {view.name === 'collections' && (
@@ -130,32 +135,30 @@ export function SidePanelApp({ db }: { db: PaperdexDB }) {
         )}
         {view.name === 'settings' && <SettingsView />}
       </main>
-      {undo && (
-        <div class="toast" role="status">
-          <span>{undo.text}</span>
-          <button
-            type="button"
-            class="btn-link"
-            onClick={async () => {
-              await undoDelete(db, undo);
-              setUndo(null);
-            }}
-          >
-            Undo
-          </button>
-          <button type="button" class="btn-link" aria-label="Dismiss" onClick={() => setUndo(null)}>
-            ✕
-          </button>
-        </div>
-      )}
+      <ToastRegion />
     </div>
+  );
+}
+
+/** The Settings tab's icon (decorative: the tab's accessible name is "Settings"). */
+function GearIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2">
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+    </svg>
   );
 }
 
 function RecentPapers({ db }: { db: PaperdexDB }) {
   const recent = useLive(() => db.papers.orderBy('addedAt').reverse().limit(50).toArray(), [db], []);
   if (!recent.length)
-    return <div class="empty">Your library is empty. Browse Google Scholar — profiles and search results are captured as you go.</div>;
+    return (
+      <div class="empty">
+        Your library is empty. Browse Google Scholar, Semantic Scholar, DBLP, arXiv, OpenReview or the ACL Anthology: papers and authors are
+        captured as you go. Anywhere else, click the Paperdex toolbar icon and “Capture this page”.
+      </div>
+    );
   return (
     <>
       <div class="section-title">Recently added</div>

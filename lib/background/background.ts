@@ -2,6 +2,9 @@
  * The background's behaviour: receive validated captures from content scripts, store them, keep
  * the per-tab state and toolbar badge up to date. The entrypoint only calls {@link startBackground}.
  */
+import { watchOptionalCapture } from './host-groups';
+import { recordPdfOpen } from '../store/pdf-open';
+import { pdfPaperOf } from '../core/pdf-urls';
 import { browser } from 'wxt/browser';
 import { saveCapture } from '../store/capture';
 import { getDb } from '../store/db';
@@ -161,7 +164,7 @@ export async function captureForTab(
   }
   // Committed: from here on the answer is "stored" whatever else fails, so the content script
   // stops resending and the popup never says a stored page could not be saved.
-  const { known, ...summary } = saved;
+  const { known, marks, ...summary } = saved;
   try {
     // The same person's profile on another site, with shared papers: link them.
     if (summary.authorId) summary.authorId = await autoLinkAuthor(getDb(), summary.authorId);
@@ -176,7 +179,7 @@ export async function captureForTab(
   }
   try {
     const previous = await getTabState(tabId);
-    const pagePapers = pagePaperList(result.papers, known, previous?.visitId === visitId ? previous?.pagePapers : undefined);
+    const pagePapers = pagePaperList(result.papers, marks, previous?.visitId === visitId ? previous?.pagePapers : undefined);
     await setTabState(tabId, {
       url,
       site: result.site,
@@ -259,15 +262,52 @@ export async function tabUpdated(tabId: number, url: string | undefined): Promis
   await tabNavigated(tabId, shown, before.updatedAt);
 }
 
+/** Record an opened PDF of a known site (see lib/store/pdf-open.ts) and index it. Never throws. */
+export async function pdfOpened(url: string, title: string | undefined): Promise<void> {
+  if (!pdfPaperOf(url)) return;
+  try {
+    const r = await recordPdfOpen(getDb(), url, title);
+    if (r) await notifyIndex([r.paperId]);
+  } catch (e) {
+    console.error('[paperdex] recording an opened PDF failed', e);
+  }
+}
+
+/** storage.local key: when the welcome page was opened (removing the extension forgets it). */
+const WELCOME_SHOWN = 'welcomeShownAt';
+
+/**
+ * Open the welcome page unless it was opened before. Chromium reports "install" again at every
+ * start for an extension loaded from the command line (--load-extension: `npm run dev`, the E2E
+ * tests), so the reason alone would open it on every start there.
+ */
+async function openWelcomeOnce(): Promise<void> {
+  if ((await browser.storage.local.get(WELCOME_SHOWN))[WELCOME_SHOWN]) return;
+  await browser.storage.local.set({ [WELCOME_SHOWN]: Date.now() });
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+}
+
 /** Wire listeners. Called once per service-worker start. */
 export function startBackground(): void {
   registerHandlers(handlers);
+  // The welcome page, once: on a first install only (not on an update, nor on a browser start).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void openWelcomeOnce().catch(() => undefined);
+  });
+  // Automatic capture on the host groups the user granted (optional host permissions).
+  watchOptionalCapture();
   // Start (or reconnect to) the search host early so the first search is warm.
   void ensureSearchHost().catch((e) => console.warn('[paperdex] search host not started:', e));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
   // Every update: without the `tabs` permission a navigation's commit arrives with its `url` field
   // stripped (an empty change), and its start as `status: 'loading'`. A tab with no state costs one read.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void tabUpdated(tabId, change.url ?? tab.url).catch(() => undefined));
+  // Opened PDFs (no content script runs in a PDF viewer): seen in the same updates, on the hosts
+  // Paperdex has permission for (without the `tabs` permission other tabs' URLs are not shown).
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    const url = change.url ?? (change.status === 'complete' || change.title !== undefined ? tab.url : undefined);
+    if (url) void pdfOpened(url, change.title ?? tab.title);
+  });
   // Keyboard shortcut: capture the current page on demand (the shortcut grants activeTab).
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'capture-page' && tab?.id !== undefined) {

@@ -6,7 +6,7 @@
  * Ordering is stable (papers, authors and collections by id) so two exports of the same data
  * differ only in `exportedAt`.
  */
-import { AUTHOR_FIELDS, fieldNames, PAPER_FIELDS, type Table } from './fields';
+import { AUTHOR_FIELDS, fieldNames, PAPER_FIELDS, USER_FIELDS, type Table } from './fields';
 import { CURRENT_VERSION, FORMAT } from './export-schema';
 import type {
   AuthorRecord,
@@ -23,7 +23,7 @@ export const ALL_PAPERS = { id: 'all', name: 'All papers' } as const;
 
 const exported = <T extends Table>(t: T) => fieldNames(t).filter((k) => t[k].exported);
 /** The record fields an exported paper / author carries, in the order the export writes them. */
-const PAPER_KEYS = ['id', ...exported(PAPER_FIELDS)] as const;
+const PAPER_KEYS = ['id', ...exported(PAPER_FIELDS), ...exported(USER_FIELDS)] as const;
 const AUTHOR_KEYS = ['id', ...exported(AUTHOR_FIELDS)] as const;
 
 /** The fields of `o` named by `keys` that hold something (no empty strings, lists or objects). */

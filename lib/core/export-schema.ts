@@ -10,7 +10,7 @@
  * Later versions may add fields; they never remove or change these.
  */
 import * as v from 'valibot';
-import { AUTHOR_FIELDS, exportedEntries, PAPER_FIELDS } from './fields';
+import { AUTHOR_FIELDS, exportedEntries, PAPER_FIELDS, USER_FIELDS } from './fields';
 import { AuthorProfileSchema, described, PaperSourceSchema, ReportedSnapshotSchema } from './record-schema';
 import { file, MAX_ID } from './schema-kit';
 
@@ -28,6 +28,8 @@ export const ExportedPaperSchema = described(
   file.obj({
     id: described(file.nonBlank(MAX_ID), 'Stable id of the paper (p-…), the same across exports.'),
     ...exportedEntries(PAPER_FIELDS),
+    // The user's own layer: optional additions to version 1 (older readers ignore them).
+    ...exportedEntries(USER_FIELDS),
     sources: described(file.list(PaperSourceSchema, 100_000), 'Where the paper was seen (provenance).'),
   }),
   'A paper of the library.',

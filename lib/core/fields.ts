@@ -8,7 +8,7 @@
  * is one line in {@link PAPER_FIELDS} (plus its tests and UI).
  */
 import * as v from 'valibot';
-import { file, MAX_ID, MAX_TEXT, msg } from './schema-kit';
+import { describeValue, file, MAX_ID, MAX_TEXT, msg, stripControls } from './schema-kit';
 
 /**
  * How two values of a field merge (lib/core/identity.ts `mergePaper`): `keep` the library's value
@@ -19,7 +19,7 @@ export type MergeRule = 'keep' | 'newest' | 'richer' | 'union' | 'custom';
 
 /** The kind of a field's value (`url`: an http(s) link), and its two schemas. */
 interface Kind<M extends v.GenericSchema, F extends v.GenericSchema> {
-  readonly type: 'text' | 'texts' | 'count' | 'year' | 'bool' | 'url' | 'counts' | 'shape';
+  readonly type: 'text' | 'texts' | 'count' | 'year' | 'bool' | 'url' | 'counts' | 'shape' | 'status' | 'timestamp' | 'history';
   readonly message: M;
   readonly file: F;
 }
@@ -144,6 +144,12 @@ export const PAPER_FIELDS = {
   year: opt(kind.year(), 'Publication year.'),
   date: opt(kind.text(40, 100), 'Publication date, YYYY-MM-DD or YYYY-MM.'),
   venue: opt(kind.text(2000), 'Journal, conference or preprint server.', { merge: 'custom' }),
+  venueTruncated: opt(kind.bool(), 'The venue name was cut short where it was read ("IEEE Transactions on …"). Omitted when false.', {
+    merge: 'custom',
+  }),
+  volume: opt(kind.text(100, 1000), 'Volume, as printed (e.g. 140).'),
+  issue: opt(kind.text(100, 1000), 'Issue or number, as printed (e.g. 2, Suppl 1).'),
+  pages: opt(kind.text(100, 1000), 'Pages or article number, e.g. 201-209 or e0213978.'),
   abstract: opt(kind.text(MAX_TEXT), 'Abstract.', { merge: 'richer' }),
   tldr: opt(kind.text(20_000), 'One-sentence summary (Semantic Scholar TL;DR).'),
   categories: opt(kind.texts(200, 100), 'Subject categories, e.g. arXiv cs.LG.', { merge: 'union' }),
@@ -189,3 +195,125 @@ export const AUTHOR_FIELDS = {
   interests: opt(kind.texts(500, 200), 'Research interests.'),
   homepage: opt(kind.url(), 'Homepage.'),
 };
+
+// ---------------------------------------------------------------------------------------------
+// The user's own layer: what the user says about a paper (star, reading status, tags, a note).
+// Kept on the paper record and exported, but never part of a capture: these kinds have no message
+// schema, lib/core/scraped-schema.ts never reads USER_FIELDS, and a capture merge
+// (lib/core/identity.ts `mergePaper`) keeps the stored values. Written only by lib/store/user-layer.ts
+// and merged on import by `mergeUserLayer` (lib/core/identity.ts).
+
+/** Most tags on one paper. */
+export const MAX_TAGS = 100;
+/** Longest tag, in characters. */
+export const MAX_TAG_LENGTH = 100;
+/** Longest note, in characters (plain text). */
+export const MAX_NOTE = 50_000;
+/** Most earlier notes kept per paper. */
+export const MAX_NOTE_HISTORY = 20;
+/** Reading statuses, in reading order (absent: no status). */
+export const READING_STATUSES = ['toread', 'reading', 'read'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+/** A page can never send a user field: the message schema of every user kind accepts nothing. */
+const NO_MESSAGE = v.never();
+const userKind = {
+  bool: () => ({ type: 'bool', message: NO_MESSAGE, file: file.bool() }) as const,
+  status: () =>
+    ({
+      type: 'status',
+      message: NO_MESSAGE,
+      file: v.picklist(
+        READING_STATUSES,
+        (i) => `expected one of ${READING_STATUSES.map((x) => `"${x}"`).join(', ')}, got ${describeValue(i.input)}`,
+      ),
+    }) as const,
+  tags: () => ({ type: 'texts', message: NO_MESSAGE, file: file.texts(MAX_TAG_LENGTH, MAX_TAGS) }) as const,
+  note: () => ({ type: 'text', message: NO_MESSAGE, file: file.text(MAX_NOTE) }) as const,
+  timestamp: () => ({ type: 'timestamp', message: NO_MESSAGE, file: file.timestamp() }) as const,
+  history: () =>
+    ({
+      type: 'history',
+      message: NO_MESSAGE,
+      file: file.list(
+        file.obj({
+          note: v.pipe(file.text(MAX_NOTE), v.description('The note as it was.')),
+          at: v.pipe(file.timestamp(), v.description('When it was written (ISO 8601), as far as Paperdex knows.')),
+        }),
+        MAX_NOTE_HISTORY,
+      ),
+    }) as const,
+};
+
+/**
+ * The user's own fields of a paper (optional additions to Paperdex JSON v1). Merged on import by
+ * `mergeUserLayer` (rules in its comment), so every rule here is `custom`.
+ */
+export const USER_FIELDS = {
+  starred: opt(userKind.bool(), 'The user starred the paper. Omitted when not starred.', { merge: 'custom' }),
+  status: opt(userKind.status(), 'Reading status the user set: "toread", "reading" or "read". Omitted when none.', { merge: 'custom' }),
+  tags: opt(
+    userKind.tags(),
+    `The user's tags, as typed (unique ignoring case; no commas, semicolons or double quotes; at most ${MAX_TAGS}).`,
+    { merge: 'custom' },
+  ),
+  note: opt(userKind.note(), "The user's note (plain text).", { merge: 'custom' }),
+  noteHistory: opt(userKind.history(), 'Earlier notes that an import replaced with a newer one, oldest first (so no note is ever lost).', {
+    merge: 'custom',
+  }),
+  userUpdatedAt: opt(
+    userKind.timestamp(),
+    'When the user last changed the star, status, tags or note (ISO 8601); an import keeps the newer star, status and note.',
+    { merge: 'custom' },
+  ),
+};
+
+/** The user's layer of a paper: the {@link USER_FIELDS} a record or an exported paper may carry. */
+export interface UserLayer {
+  starred?: boolean;
+  status?: ReadingStatus;
+  tags?: string[];
+  note?: string;
+  noteHistory?: { note: string; at: string }[];
+  userUpdatedAt?: string;
+}
+
+/** True for a reading status Paperdex knows. */
+export const isReadingStatus = (s: unknown): s is ReadingStatus => (READING_STATUSES as readonly unknown[]).includes(s);
+
+/**
+ * A tag as stored: control characters dropped, `,` `;` `"` (the separators of BibTeX keywords,
+ * CSV lists and the query language) turned into spaces, whitespace collapsed, trimmed and cut to
+ * {@link MAX_TAG_LENGTH} characters.
+ */
+export function cleanTag(s: string): string {
+  return stripControls(s.normalize('NFC'))
+    .replace(/[,;"\u201c\u201d]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_TAG_LENGTH)
+    .trim();
+}
+
+/** The key tags are compared by: two tags with the same key are one tag. */
+export const tagKey = (s: string): string => cleanTag(s).toLowerCase();
+
+/** Tags cleaned ({@link cleanTag}), unique by {@link tagKey} (first spelling wins), blanks dropped, at most {@link MAX_TAGS}. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of tags) {
+    const c = cleanTag(t);
+    const k = c.toLowerCase();
+    if (!c || seen.has(k)) continue;
+    seen.add(k);
+    out.push(c);
+    if (out.length >= MAX_TAGS) break;
+  }
+  return out;
+}
+
+/** A note as stored: control characters but tab and line breaks dropped, CRLF as LF, trailing space trimmed, at most {@link MAX_NOTE} characters. */
+export function cleanNote(s: string): string {
+  return stripControls(s).replace(/\r\n?/g, '\n').slice(0, MAX_NOTE).trimEnd();
+}

@@ -205,8 +205,85 @@ export const SITE_MATCHES: readonly string[] = [
   'https://www.aclweb.org/anthology/*',
 ];
 
-/** Match patterns of every host Paperdex captures on automatically. */
+/** Match patterns of every host Paperdex captures on automatically from install (required permissions). */
 export const AUTO_CAPTURE_MATCHES: readonly string[] = [...SCHOLAR_HOSTS.map((h) => `https://${h}/*`), ...SITE_MATCHES];
+
+/** A group of hosts the user may switch automatic capture on for (an optional host permission). */
+export interface HostGroup {
+  /** Stable id (settings, tests). */
+  readonly id: 'proceedings' | 'biomed' | 'publishers' | 'profiles';
+  /** What Settings and the welcome page call it. */
+  readonly name: string;
+  /** The sites in it, as users know them (shown under the name). */
+  readonly sites: string;
+  /** Match patterns (manifest `optional_host_permissions`; Firefox MV2: `optional_permissions`). */
+  readonly matches: readonly string[];
+}
+
+/**
+ * Host groups added after the first release. They are optional host permissions, never required
+ * ones: a required host added in an update makes Chrome disable the extension until the user
+ * accepts it. Each group is offered on the welcome page and in Settings ("Capture automatically on
+ * …"); until it is granted, click-capture (activeTab) works on these sites as on any other. Each
+ * host here is one an adapter in lib/scrapers/sites serves (tests/unit/scrapers/registry-meta.test.ts).
+ */
+export const HOST_GROUPS: readonly HostGroup[] = [
+  {
+    id: 'proceedings',
+    name: 'Conference proceedings',
+    sites: 'NeurIPS, PMLR, CVF open access, JMLR, USENIX',
+    matches: [
+      'https://proceedings.neurips.cc/*',
+      'https://papers.nips.cc/*',
+      'https://papers.neurips.cc/*',
+      'https://proceedings.mlr.press/*',
+      'https://openaccess.thecvf.com/*',
+      'https://jmlr.org/*',
+      'https://www.jmlr.org/*',
+      'https://www.usenix.org/*',
+    ],
+  },
+  {
+    id: 'biomed',
+    name: 'Preprints and biomedicine',
+    sites: 'bioRxiv, medRxiv, PubMed, PubMed Central',
+    matches: [
+      'https://www.biorxiv.org/*',
+      'https://www.medrxiv.org/*',
+      'https://pubmed.ncbi.nlm.nih.gov/*',
+      'https://pmc.ncbi.nlm.nih.gov/*',
+      'https://www.ncbi.nlm.nih.gov/pmc/*',
+    ],
+  },
+  {
+    id: 'publishers',
+    name: 'Publishers',
+    sites: 'ACM, IEEE Xplore, Springer, Nature, ScienceDirect, PLOS, Wiley, Frontiers, eLife, PeerJ, HAL',
+    matches: [
+      'https://dl.acm.org/*',
+      'https://ieeexplore.ieee.org/*',
+      'https://link.springer.com/*',
+      'https://www.nature.com/*',
+      'https://www.sciencedirect.com/*',
+      'https://journals.plos.org/*',
+      'https://onlinelibrary.wiley.com/*',
+      'https://www.frontiersin.org/*',
+      'https://elifesciences.org/*',
+      'https://peerj.com/*',
+      'https://hal.science/*',
+      'https://*.hal.science/*',
+    ],
+  },
+  {
+    id: 'profiles',
+    name: 'Researcher profiles',
+    sites: 'ORCID',
+    matches: ['https://orcid.org/*'],
+  },
+];
+
+/** Match patterns of every optional host group. */
+export const OPTIONAL_CAPTURE_MATCHES: readonly string[] = HOST_GROUPS.flatMap((g) => g.matches);
 
 /** Whether `url` matches a manifest match pattern (`<scheme>://<host>/<path>` with `*` globs). */
 export function matchesPattern(pattern: string, url: string): boolean {

@@ -6,8 +6,11 @@
  * The database is not validated against these on read; they are the one definition of the shapes.
  */
 import * as v from 'valibot';
-import { AUTHOR_FIELDS, fileEntries, METRIC_FIELDS, PAPER_FIELDS, PaperIdsFileSchema } from './fields';
-import { file } from './schema-kit';
+import { AUTHOR_FIELDS, fileEntries, METRIC_FIELDS, PAPER_FIELDS, PaperIdsFileSchema, USER_FIELDS } from './fields';
+import { file, MAX_TEXT } from './schema-kit';
+
+/** Bound of a source's own title / author name. */
+const MAX_TITLE = MAX_TEXT;
 import { PAGE_KINDS, ProfileRefSchema } from './scraped-schema';
 
 /** `schema` with a description (for the JSON Schema). */
@@ -26,6 +29,12 @@ export const PaperSourceSchema = onSite(
   {
     capturedAt: described(file.timestamp(), 'When it was last seen there (ISO 8601).'),
     citations: v.optional(described(file.count(), 'Citation count that page reported, when it showed one.')),
+    title: v.optional(
+      described(file.text(MAX_TITLE), "That page's title for the paper, when the paper's record kept another (a less trusted page)."),
+    ),
+    authors: v.optional(
+      described(file.texts(MAX_TITLE, 5000), "That page's author list, when the paper's record kept another (a less trusted page)."),
+    ),
   },
   "One site's sighting of the paper (one per site and page).",
 );
@@ -55,6 +64,8 @@ export const PaperRecordSchema = v.object({
   id: str,
   ...fileEntries(PAPER_FIELDS),
   ids: PaperIdsFileSchema,
+  /** The user's own layer (star, status, tags, note): never set by a capture (lib/store/user-layer.ts). */
+  ...fileEntries(USER_FIELDS),
   sources: v.array(PaperSourceSchema),
   /** Citation counts over time, appended only when a count changes. */
   citationHistory: v.array(v.object({ at: str, site: SiteFileSchema, citations: num })),
@@ -66,6 +77,16 @@ export const PaperRecordSchema = v.object({
   authorIds: strs,
   /** Collections this paper belongs to. */
   collectionIds: strs,
+  /**
+   * `pdf`: known only from an opened PDF (lib/store/pdf-open.ts): its strong id and links, the tab
+   * title at best. Cleared when a page describing the paper is captured (lib/core/identity.ts).
+   */
+  incomplete: v.optional(v.literal('pdf')),
+  /**
+   * How far the stored title and authors are trusted (lib/core/identity.ts descriptionTrust):
+   * 0 a profile row, 2 an authoritative page; absent = 1.
+   */
+  descTrust: v.optional(v.picklist([0, 1, 2] as const)),
   addedAt: num,
   updatedAt: num,
 });

@@ -253,7 +253,8 @@ function authorCount(a: number): number {
   return Number.isFinite(a) && a >= 1 ? Math.floor(a) : 1;
 }
 
-function validCitations(c: unknown): c is number {
+/** Whether `c` is a usable citation count (a finite number in [0, 1e9]); anything else counts as missing. */
+export function validCitations(c: unknown): c is number {
   return typeof c === 'number' && Number.isFinite(c) && c >= 0 && c <= MAX_PLAUSIBLE_CITATIONS;
 }
 

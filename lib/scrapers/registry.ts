@@ -10,6 +10,7 @@
  */
 import type { Adapter, ScrapeResult } from '../core/types';
 import type { SiteAdapter } from './kit/define-adapter';
+import { cleanAuthorList } from './kit/names';
 import { aclAnthology } from './sites/acl-anthology';
 import { arxiv } from './sites/arxiv';
 import { authorProfile } from './heuristics/author-profile';
@@ -19,9 +20,56 @@ import { googleScholar } from './sites/google-scholar';
 import { openReview } from './sites/openreview';
 import { paperSearch } from './heuristics/paper-search';
 import { semanticScholar } from './sites/semantic-scholar';
+import { acm } from './sites/acm';
+import { biorxiv } from './sites/biorxiv';
+import { ieee } from './sites/ieee';
+import { orcid } from './sites/orcid';
+import { pmc } from './sites/pmc';
+import { pubmed } from './sites/pubmed';
+import { elife } from './sites/elife';
+import { frontiers } from './sites/frontiers';
+import { hal } from './sites/hal';
+import { nature } from './sites/nature';
+import { peerj } from './sites/peerj';
+import { plos } from './sites/plos';
+import { sciencedirect } from './sites/sciencedirect';
+import { springer } from './sites/springer';
+import { wiley } from './sites/wiley';
+import { cvf } from './sites/cvf';
+import { jmlr } from './sites/jmlr';
+import { neurips } from './sites/neurips';
+import { pmlr } from './sites/pmlr';
+import { usenix } from './sites/usenix';
 
 /** Site adapters (defineAdapter), each serving its own hosts. Hosts do not overlap, so order is only documentation. */
-export const siteAdapters: readonly SiteAdapter[] = [googleScholar, semanticScholar, dblp, arxiv, openReview, aclAnthology];
+export const siteAdapters: readonly SiteAdapter[] = [
+  googleScholar,
+  semanticScholar,
+  dblp,
+  arxiv,
+  openReview,
+  aclAnthology,
+  neurips,
+  pmlr,
+  cvf,
+  jmlr,
+  usenix,
+  biorxiv,
+  pubmed,
+  pmc,
+  acm,
+  ieee,
+  orcid,
+  springer,
+  nature,
+  sciencedirect,
+  plos,
+  wiley,
+  frontiers,
+  elife,
+  peerj,
+  hal,
+];
 
 /** Structural detectors for paper sites Paperdex does not know by name (author pages, search results). */
 export const heuristicAdapters: readonly Adapter[] = [authorProfile, paperSearch];
@@ -100,6 +148,21 @@ export function detectAdapters(url: URL, doc: Document, opts: ScrapeOptions = {}
   return candidates(doc, url, opts.mode ?? 'auto').map((c) => c.adapter);
 }
 
+/** The result with every author list cleaned of entries that are no person (kit/names.ts cleanAuthorList). */
+function withPeopleOnly(result: ScrapeResult): ScrapeResult {
+  let changed = false;
+  const papers = result.papers.map((p) => {
+    const c = cleanAuthorList(p.authors, p.authorsTruncated);
+    if (c.authors.length === p.authors.length && c.authors.every((a, i) => a === p.authors[i]) && c.truncated === !!p.authorsTruncated)
+      return p;
+    changed = true;
+    const out = { ...p, authors: c.authors };
+    if (c.truncated) out.authorsTruncated = true;
+    return out;
+  });
+  return changed ? { ...result, papers } : result;
+}
+
 /**
  * Run the candidates in order and return the first result with papers or an author; an adapter
  * that throws or finds nothing passes the page on to the next. Never throws.
@@ -109,7 +172,7 @@ export function scrapePage(doc: Document, url: URL, opts: ScrapeOptions = {}): P
   for (const { adapter, run } of candidates(doc, url, opts.mode ?? 'auto')) {
     try {
       const result = run();
-      if (result && (result.papers.length > 0 || result.author)) return { adapter: adapter.id, result, errors };
+      if (result && (result.papers.length > 0 || result.author)) return { adapter: adapter.id, result: withPeopleOnly(result), errors };
     } catch (e) {
       errors.push(message(adapter, e));
     }

@@ -1,11 +1,15 @@
 /**
  * The search query language, parsed into free terms and structured filters:
  *   author:"hinton"  year:2019  year:2018..2021  venue:iclr  site:arxiv  cat:cs.LG
- *   has:code  has:abstract  has:tldr  has:pdf  collection:"reading list"  "exact phrase"  -exclude
- * Filters combine with free text (AND); a query of filters alone lists every match. Unknown
- * `word:` prefixes are kept as free text. Pure.
+ *   has:code  has:abstract  has:tldr  has:pdf  has:note  collection:"reading list"  "exact phrase"  -exclude
+ *   is:starred  status:toread|reading|read  tag:"to cite"  (the user's own layer, lib/core/fields.ts USER_FIELDS)
+ * Filters combine with free text (AND); a query of filters alone lists every match. Several
+ * `status:` values mean any of them (a paper has one status); several `tag:` values, all of them.
+ * `-is:`, `-status:` and `-tag:` leave those papers out. Unknown `word:` prefixes are kept as free
+ * text. Pure.
  */
 import { foldText } from '../core/normalize';
+import { READING_STATUSES, tagKey, type ReadingStatus } from '../core/fields';
 
 /** A parsed query. All text is folded (lower-case, accent-free). */
 export interface ParsedQuery {
@@ -24,6 +28,16 @@ export interface ParsedQuery {
   collections: string[];
   has: HasFlag[];
   notHas: HasFlag[];
+  /** `is:starred` (true) / `-is:starred` (false). */
+  starred?: boolean;
+  /** `status:` values: papers with any of these statuses. */
+  statuses: ReadingStatus[];
+  /** `-status:` values: papers with none of these statuses. */
+  notStatuses: ReadingStatus[];
+  /** `tag:` values (tag keys, lib/core/fields.ts `tagKey`): papers with every one of these tags. */
+  tags: string[];
+  /** `-tag:` values: papers with none of these tags. */
+  notTags: string[];
   /** Inclusive year range. */
   yearFrom?: number;
   yearTo?: number;
@@ -31,9 +45,16 @@ export interface ParsedQuery {
   warnings: string[];
 }
 
-export type HasFlag = 'code' | 'abstract' | 'tldr' | 'pdf';
-const HAS: HasFlag[] = ['code', 'abstract', 'tldr', 'pdf'];
-const FIELDS = ['author', 'au', 'year', 'venue', 'site', 'cat', 'category', 'has', 'collection', 'in'] as const;
+export type HasFlag = 'code' | 'abstract' | 'tldr' | 'pdf' | 'note';
+const HAS: HasFlag[] = ['code', 'abstract', 'tldr', 'pdf', 'note'];
+const FIELDS = ['author', 'au', 'year', 'venue', 'site', 'cat', 'category', 'has', 'collection', 'in', 'is', 'status', 'tag'] as const;
+
+/** `status:` spellings: "toread", "to-read", "to_read", "unread" → toread; "done" / "finished" → read. */
+function readingStatus(value: string): ReadingStatus | undefined {
+  const v = value.toLowerCase().replace(/[^a-z]/g, '');
+  const alias: Record<string, ReadingStatus> = { unread: 'toread', later: 'toread', done: 'read', finished: 'read' };
+  return (READING_STATUSES as readonly string[]).includes(v) ? (v as ReadingStatus) : alias[v];
+}
 
 /** Split into tokens, honouring "quoted phrases" and field:"quoted values". */
 function tokenize(q: string): { neg: boolean; field?: string; value: string; quoted: boolean }[] {
@@ -70,6 +91,10 @@ export function parseQuery(input: string): ParsedQuery {
     collections: [],
     has: [],
     notHas: [],
+    statuses: [],
+    notStatuses: [],
+    tags: [],
+    notTags: [],
     warnings: [],
   };
   const tokens = tokenize(input.slice(0, 1000));
@@ -113,6 +138,23 @@ export function parseQuery(input: string): ParsedQuery {
         else if (value) q.warnings.push(`has:${value} is not one of ${HAS.join(', ')}`);
         break;
       }
+      case 'is': {
+        const v = value.toLowerCase();
+        if (v === 'starred' || v === 'star') q.starred = !t.neg;
+        else if (value) q.warnings.push(`is:${value} is not known (is:starred)`);
+        break;
+      }
+      case 'status': {
+        const s = readingStatus(value);
+        if (s) (t.neg ? q.notStatuses : q.statuses).push(s);
+        else if (value) q.warnings.push(`status:${value} is not one of ${READING_STATUSES.join(', ')}`);
+        break;
+      }
+      case 'tag': {
+        const k = tagKey(value);
+        if (k) (t.neg ? q.notTags : q.tags).push(k);
+        break;
+      }
       case 'year': {
         const m = value.match(/^(\d{4})?(?:\s*(\.\.|-)\s*(\d{4})?)?$/);
         if (!m || (!m[1] && !m[3])) {
@@ -143,6 +185,11 @@ export function hasFilters(q: ParsedQuery): boolean {
     q.collections.length ||
     q.has.length ||
     q.notHas.length ||
+    q.starred !== undefined ||
+    q.statuses.length ||
+    q.notStatuses.length ||
+    q.tags.length ||
+    q.notTags.length ||
     q.yearFrom !== undefined ||
     q.yearTo !== undefined
   );
@@ -165,4 +212,8 @@ export const QUERY_HELP: [string, string][] = [
   ['cat:cs.LG', 'in a category'],
   ['has:code  has:abstract', 'with code, an abstract, a tl;dr or a PDF'],
   ['collection:"reading list"', 'in a collection'],
+  ['is:starred', 'papers you starred'],
+  ['status:toread', 'by your reading status (toread, reading, read)'],
+  ['tag:"to cite"', 'with one of your tags'],
+  ['has:note', 'with a note of yours (note words are searched too)'],
 ];

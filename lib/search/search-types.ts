@@ -30,6 +30,9 @@ export interface Facets {
   venue: [string, number][];
   site: [string, number][];
   category: [string, number][];
+  /** The user's tags (tag keys, lower-cased) and reading statuses. */
+  tag: [string, number][];
+  status: [string, number][];
 }
 
 /** The answer to one query. */

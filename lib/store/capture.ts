@@ -5,7 +5,21 @@
  * citation count updates the paper and is appended to its citation history.
  */
 import type { PaperdexDB } from './db';
-import { canonicalIds, idKeys, idsConflict, mergePaper, paperIdFor, sameByTitle, hash64, union } from '../core/identity';
+import { recordOpened } from './openings';
+import { landingKey } from '../core/pdf-urls';
+import {
+  canonicalIds,
+  DEFAULT_TRUST,
+  descriptionTrust,
+  idKeys,
+  idsConflict,
+  mergePaper,
+  paperIdFor,
+  sameByTitle,
+  hash64,
+  union,
+  type DescriptionTrust,
+} from '../core/identity';
 import { nameKey, titleKey } from '../core/normalize';
 import { fieldNames, METRIC_FIELDS, PAPER_FIELDS } from '../core/fields';
 import type {
@@ -39,6 +53,18 @@ export interface CaptureSummary {
    * library before this capture. Drives the "in Paperdex" badges; not kept in tab state.
    */
   known?: boolean[];
+  /**
+   * Per scraped paper (same order as `known`): the paper it is and what this capture did to it
+   * (`new`, `updated`, `unchanged`); undefined for a row without a title. Drives the popup's
+   * marked list of the page's papers; not kept in tab state as such.
+   */
+  marks?: (PaperMark | undefined)[];
+}
+
+/** What a capture did to one of the page's papers. */
+export interface PaperMark {
+  paperId: string;
+  status: 'new' | 'updated' | 'unchanged';
 }
 
 /** Options for {@link saveCapture}. */
@@ -84,7 +110,9 @@ function comparable(r: PaperRecord): string {
 /** Find the stored paper a scraped paper is, if any (strong ids first, then title evidence). */
 async function findPaper(db: PaperdexDB, p: ScrapedPaper): Promise<PaperRecord | undefined> {
   const ids = canonicalIds(p.ids);
-  const keys = idKeys(ids);
+  // `landing:` keys are carried by records known only from an opened PDF of a site without ids
+  // (lib/store/pdf-open.ts): the capture of that landing page completes them.
+  const keys = [...idKeys(ids), ...(p.url ? [landingKey(p.url)] : [])];
   if (keys.length) {
     const hits = await db.papers.where('idKeys').anyOf(keys).toArray();
     const ok = hits.find((r) => !idsConflict(ids, r.ids));
@@ -123,6 +151,20 @@ export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecor
   } satisfies Omit<PaperRecord, keyof typeof PAPER_FIELDS | 'id'>);
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return r;
+}
+
+/**
+ * A page less trusted than the record's description (a profile row) keeps its own title and
+ * author list on its source, so what it claimed is not lost; a page that agrees (or was used) has none.
+ */
+function keepOwnVersion(r: PaperRecord, site: SiteId, url: string, p: ScrapedPaper, trust: DescriptionTrust): void {
+  const src = r.sources.find((s) => s.site === site && s.url === url);
+  if (!src) return;
+  delete src.title;
+  delete src.authors;
+  if (trust >= (r.descTrust ?? DEFAULT_TRUST)) return;
+  if (p.title !== r.title) src.title = p.title;
+  if (p.authors.length && p.authors.join('\u0000') !== r.authors.join('\u0000')) src.authors = [...p.authors];
 }
 
 /** Record this site's sighting on the paper and the citation count history. */
@@ -211,8 +253,9 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
   const nowMs = now.getTime();
   const at = now.toISOString();
   const { site, url } = result;
+  const trust = descriptionTrust(site, result.kind);
 
-  return db.transaction('rw', db.papers, db.authors, db.sources, async () => {
+  return db.transaction('rw', [db.papers, db.authors, db.sources, db.openings], async () => {
     const paperIds: string[] = [];
     let papersNew = 0,
       papersUpdated = 0,
@@ -223,9 +266,12 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
 
     const known: boolean[] = [];
     const createdHere = new Set<string>();
+    const rowIds: (string | undefined)[] = [];
+    const statusOf = new Map<string, PaperMark['status']>();
     for (const p of result.papers) {
       if (!p.title?.trim()) {
         known.push(false);
+        rowIds.push(undefined);
         continue;
       }
       const found = await findPaper(db, p);
@@ -237,20 +283,30 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
         rec = mergePaper(
           { ...existing, sources: existing.sources.map((s) => ({ ...s })), citationHistory: [...existing.citationHistory] },
           p,
+          trust,
         );
         if (comparable(rec) !== before) {
           rec.updatedAt = nowMs;
-          if (!touched.has(rec.id)) papersUpdated++;
-        } else if (!touched.has(rec.id)) papersUnchanged++;
+          if (!touched.has(rec.id)) {
+            papersUpdated++;
+            statusOf.set(rec.id, 'updated');
+          }
+        } else if (!touched.has(rec.id)) {
+          papersUnchanged++;
+          statusOf.set(rec.id, 'unchanged');
+        }
       } else {
         rec = newPaper(p, paperIdFor(p), nowMs);
+        if (trust !== DEFAULT_TRUST) rec.descTrust = trust;
         // A different paper may already hold the derived id (same title, conflicting DOI):
         // derive a distinct one deterministically.
         for (let i = 2; await db.papers.get(rec.id); i++) rec.id = paperIdFor(p) + '-' + i;
         createdHere.add(rec.id);
+        statusOf.set(rec.id, 'new');
         papersNew++;
       }
       addSighting(rec, site, url, at, p.citations);
+      keepOwnVersion(rec, site, url, p, trust);
 
       // Linked author profiles next to the paper (e.g. Scholar search results).
       for (const ref of p.authorProfiles ?? []) {
@@ -266,6 +322,7 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       // Scholar cluster page lists several versions of one paper.
       await db.papers.put(rec);
       if (!paperIds.includes(rec.id)) paperIds.push(rec.id);
+      rowIds.push(rec.id);
     }
 
     let authorId: string | undefined;
@@ -317,6 +374,8 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       captureId = prev.id;
     } else {
       captureId = (await db.sources.add(row)) as number;
+      // A visit of a paper's own landing page opens it (re-scrapes of the same visit do not again).
+      if (result.kind === 'paper' && paperIds.length) await recordOpened(paperIds[0], nowMs, 'page', db);
     }
     return {
       captureId,
@@ -332,6 +391,7 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
       papersUpdated: row.papersUpdated,
       papersUnchanged: row.papersUnchanged,
       known,
+      marks: rowIds.map((id) => (id ? { paperId: id, status: statusOf.get(id) ?? 'unchanged' } : undefined)),
     };
   });
 }

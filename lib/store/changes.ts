@@ -11,12 +11,17 @@
  * deleted it. Sequences are strictly increasing: the next is one above the highest stored, and rows
  * are only ever overwritten with a higher one, never removed (so deletions stay visible and the
  * counter never goes back, even after the library is wiped).
+ *
+ * The same middleware forgets a deleted paper's "opened" sightings (`openings`, lib/store/openings.ts)
+ * in that transaction: a reading history never outlives its paper, and "Delete all data" leaves none.
  */
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 
 /** The change log's table. */
 export const CHANGES_TABLE = 'changes';
 const PAPERS_TABLE = 'papers';
+/** Sightings of opened papers, keyed by paper in the `[paperId+at]` index. */
+const OPENINGS_TABLE = 'openings';
 
 /** The last change to one paper. */
 export interface ChangeRecord {
@@ -29,11 +34,20 @@ export interface ChangeRecord {
 
 // DBCoreRangeType.Any (a const enum, not importable under isolatedModules): the whole index.
 const ANY_RANGE = { type: 3 } as DBCoreKeyRange;
+// DBCoreRangeType.Range: one paper's entries of the [paperId+at] index (IndexedDB's key order puts
+// every number below any array, so [id, -Infinity] … [id, []] spans every time).
+const paperRange = (id: string) =>
+  ({ type: 2, lower: [id, -Infinity], upper: [id, []], lowerOpen: false, upperOpen: false }) as DBCoreKeyRange;
+
+/** Whether this transaction includes `table`. */
+function includes(trans: DBCoreTransaction, table: string): boolean {
+  const names = (trans as unknown as IDBTransaction).objectStoreNames;
+  return !!names?.contains?.(table);
+}
 
 /** Whether this transaction can write the change log (an upgrade to a schema without it cannot). */
 function canLog(trans: DBCoreTransaction): boolean {
-  const names = (trans as unknown as IDBTransaction).objectStoreNames;
-  return !!names?.contains?.(CHANGES_TABLE);
+  return includes(trans, CHANGES_TABLE);
 }
 
 function createChangeTracking(down: DBCore): DBCore {
@@ -41,6 +55,8 @@ function createChangeTracking(down: DBCore): DBCore {
   // transactions that include the log never overlap, so the highest stored seq is stable within one.
   const counters = new WeakMap<DBCoreTransaction, Promise<{ last: number }>>();
   const log = () => down.table(CHANGES_TABLE);
+  // Schema version 4 and later have the openings table.
+  const hasOpenings = down.schema.tables.some((t) => t.name === OPENINGS_TABLE);
 
   async function allocate(trans: DBCoreTransaction, n: number): Promise<number> {
     let c = counters.get(trans);
@@ -70,6 +86,23 @@ function createChangeTracking(down: DBCore): DBCore {
     if (res.numFailures) throw new Error('could not record the change of a paper');
   }
 
+  /** Delete the openings of deleted papers (all of them when the whole table was cleared). */
+  async function forgetOpenings(trans: DBCoreTransaction, ids: readonly unknown[], all: boolean): Promise<void> {
+    if (!includes(trans, OPENINGS_TABLE)) return;
+    const openings = down.table(OPENINGS_TABLE);
+    if (all) {
+      await openings.mutate({ type: 'deleteRange', trans, range: ANY_RANGE });
+      return;
+    }
+    const index = openings.schema.getIndexByKeyPath(['paperId', 'at']);
+    if (!index) return;
+    for (const id of new Set(ids)) {
+      if (typeof id !== 'string') continue;
+      const keys = (await openings.query({ trans, values: false, query: { index, range: paperRange(id) } })).result;
+      if (keys.length) await openings.mutate({ type: 'delete', trans, keys });
+    }
+  }
+
   function trackPapers(table: DBCoreTable): DBCoreTable {
     const pk = table.schema.primaryKey;
     return {
@@ -84,7 +117,9 @@ function createChangeTracking(down: DBCore): DBCore {
         else keys = req.keys ?? req.values.map((v) => pk.extractKey!(v));
         // Both requests go into the same transaction: the write is issued first (so the order of
         // writes the caller sees is kept), the change row right after; either failing aborts both.
-        const [res] = await Promise.all([table.mutate(req), record(req.trans, keys, req.type === 'delete' || req.type === 'deleteRange')]);
+        const deletes = req.type === 'delete' || req.type === 'deleteRange';
+        const [res] = await Promise.all([table.mutate(req), record(req.trans, keys, deletes)]);
+        if (deletes) await forgetOpenings(req.trans, keys, req.type === 'deleteRange' && req.range.type === ANY_RANGE.type);
         return res;
       },
     };
@@ -93,9 +128,10 @@ function createChangeTracking(down: DBCore): DBCore {
   return {
     ...down,
     transaction(stores, mode, options) {
-      // Any read-write transaction on papers also writes the change log.
-      const withLog = mode === 'readwrite' && stores.includes(PAPERS_TABLE) && !stores.includes(CHANGES_TABLE);
-      return down.transaction(withLog ? [...stores, CHANGES_TABLE] : stores, mode, options);
+      // Any read-write transaction on papers also writes the change log (and may delete openings).
+      if (mode !== 'readwrite' || !stores.includes(PAPERS_TABLE)) return down.transaction(stores, mode, options);
+      const extra = [CHANGES_TABLE, ...(hasOpenings ? [OPENINGS_TABLE] : [])].filter((t) => !stores.includes(t));
+      return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
     },
     table(name) {
       const table = down.table(name);

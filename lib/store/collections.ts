@@ -1,6 +1,7 @@
 /**
  * Named collections and library edits: create, rename, delete (papers are never deleted with a
- * collection), add and remove papers, delete papers with an undo snapshot. Membership lives on the
+ * collection), add and remove papers, delete papers; deleting a collection, removing papers from one
+ * and deleting papers each have an undo snapshot and a restore function. Membership lives on the
  * paper (`collectionIds`, a multiEntry index). Every edit bumps the papers' `updatedAt`; the search
  * index picks it up from the change log (lib/store/changes.ts), including after a restart.
  */
@@ -65,9 +66,26 @@ export async function renameCollection(db: PaperdexDB, id: string, name: string)
   });
 }
 
+/** What {@link deleteCollectionUndoable} removed: the collection as it was and the papers it held. */
+export interface CollectionSnapshot {
+  collection: CollectionRecord;
+  /** Papers that were members, in library order. */
+  paperIds: string[];
+}
+
 /** Delete a collection. Its papers stay in the library. Returns the ids of papers it held. */
 export async function deleteCollection(db: PaperdexDB, id: string): Promise<string[]> {
+  return (await deleteCollectionUndoable(db, id)).paperIds;
+}
+
+/**
+ * Delete a collection (its papers stay in the library) and return what {@link restoreCollection}
+ * needs to put it back exactly: id, name, createdAt, updatedAt and membership.
+ */
+export async function deleteCollectionUndoable(db: PaperdexDB, id: string): Promise<CollectionSnapshot> {
   return db.transaction('rw', db.collections, db.papers, async () => {
+    const collection = await db.collections.get(id);
+    if (!collection) throw new CollectionError('That collection no longer exists.');
     const papers = await db.papers.where('collectionIds').equals(id).toArray();
     const now = Date.now();
     for (const p of papers) {
@@ -76,38 +94,89 @@ export async function deleteCollection(db: PaperdexDB, id: string): Promise<stri
     }
     await db.papers.bulkPut(papers);
     await db.collections.delete(id);
-    return papers.map((p) => p.id);
+    return { collection, paperIds: papers.map((p) => p.id) };
   });
+}
+
+/**
+ * Undo {@link deleteCollectionUndoable}: the collection comes back with its id, name, createdAt and
+ * updatedAt, and every paper it held that is still in the library is a member again. Fails, writing
+ * nothing, when a collection of that name (or id) was made in the meantime. Returns the paper ids
+ * that changed (for the search index).
+ */
+export async function restoreCollection(db: PaperdexDB, snap: CollectionSnapshot): Promise<string[]> {
+  return db.transaction('rw', db.collections, db.papers, async () => {
+    const c = snap.collection;
+    if ((await db.collections.get(c.id)) || (await nameTaken(db, c.name)))
+      throw new CollectionError(`A collection named “${c.name}” exists again; it was not restored.`);
+    await db.collections.add({ ...c });
+    return addMembers(db, c.id, snap.paperIds);
+  });
+}
+
+/** Make `paperIds` (those still in the library and not yet members) members of collection `id`. */
+async function addMembers(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
+  const papers = (await db.papers.bulkGet(paperIds)).filter((p): p is PaperRecord => !!p && !p.collectionIds.includes(id));
+  const now = Date.now();
+  for (const p of papers) {
+    p.collectionIds = [...p.collectionIds, id];
+    p.updatedAt = now;
+  }
+  await db.papers.bulkPut(papers);
+  return papers.map((p) => p.id);
 }
 
 /** Add papers to a collection (idempotent). Returns the ids that changed. */
 export async function addToCollection(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
   return db.transaction('rw', db.collections, db.papers, async () => {
     if (!(await db.collections.get(id))) throw new CollectionError('That collection no longer exists.');
-    const papers = (await db.papers.bulkGet(paperIds)).filter((p): p is PaperRecord => !!p && !p.collectionIds.includes(id));
-    const now = Date.now();
-    for (const p of papers) {
-      p.collectionIds = [...p.collectionIds, id];
-      p.updatedAt = now;
-    }
-    await db.papers.bulkPut(papers);
-    await db.collections.update(id, { updatedAt: now });
-    return papers.map((p) => p.id);
+    const changed = await addMembers(db, id, paperIds);
+    await db.collections.update(id, { updatedAt: Date.now() });
+    return changed;
   });
 }
 
 /** Remove papers from a collection (they stay in the library). Returns the ids that changed. */
 export async function removeFromCollection(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
+  return (await removeFromCollectionUndoable(db, id, paperIds)).paperIds;
+}
+
+/** What {@link removeFromCollectionUndoable} changed: which papers left which collection, and its prior updatedAt. */
+export interface MembershipSnapshot {
+  collectionId: string;
+  /** The papers that were members and were removed (not those that were not members). */
+  paperIds: string[];
+  /** The collection's updatedAt before the removal. */
+  updatedAt: number;
+}
+
+/** Remove papers from a collection and return what {@link restoreMembership} needs to undo it. */
+export async function removeFromCollectionUndoable(db: PaperdexDB, id: string, paperIds: string[]): Promise<MembershipSnapshot> {
   return db.transaction('rw', db.collections, db.papers, async () => {
+    const c = await db.collections.get(id);
     const papers = (await db.papers.bulkGet(paperIds)).filter((p): p is PaperRecord => !!p && p.collectionIds.includes(id));
     const now = Date.now();
     for (const p of papers) {
-      p.collectionIds = p.collectionIds.filter((c) => c !== id);
+      p.collectionIds = p.collectionIds.filter((x) => x !== id);
       p.updatedAt = now;
     }
     await db.papers.bulkPut(papers);
     await db.collections.update(id, { updatedAt: now });
-    return papers.map((p) => p.id);
+    return { collectionId: id, paperIds: papers.map((p) => p.id), updatedAt: c?.updatedAt ?? now };
+  });
+}
+
+/**
+ * Undo {@link removeFromCollectionUndoable}: the papers (those still in the library) are members
+ * again and the collection's updatedAt is what it was. Fails when the collection was deleted
+ * meanwhile. Returns the paper ids that changed.
+ */
+export async function restoreMembership(db: PaperdexDB, snap: MembershipSnapshot): Promise<string[]> {
+  return db.transaction('rw', db.collections, db.papers, async () => {
+    if (!(await db.collections.get(snap.collectionId))) throw new CollectionError('That collection no longer exists.');
+    const changed = await addMembers(db, snap.collectionId, snap.paperIds);
+    await db.collections.update(snap.collectionId, { updatedAt: snap.updatedAt });
+    return changed;
   });
 }
 

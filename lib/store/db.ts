@@ -14,6 +14,18 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** How a paper was opened (lib/store/openings.ts). */
+export type OpenedHow = 'result' | 'page' | 'pdf';
+
+/** One "opened" sighting of a paper (lib/store/openings.ts). */
+export interface OpeningRecord {
+  id?: number;
+  paperId: string;
+  /** Epoch ms. */
+  at: number;
+  how: OpenedHow;
+}
+
 /** The Paperdex database. */
 export class PaperdexDB extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
@@ -24,6 +36,8 @@ export class PaperdexDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   /** The last change to each paper ever written (lib/store/changes.ts), for the search host's catch-up. */
   changes!: EntityTable<ChangeRecord, 'paperId'>;
+  /** When the user opened a paper (a result, its landing page, its PDF): lib/store/openings.ts. */
+  openings!: EntityTable<OpeningRecord, 'id'>;
 
   constructor(name = 'paperdex') {
     // Strict durability: a committed capture is on disk, not only in the OS cache, so a crash or
@@ -60,6 +74,15 @@ export class PaperdexDB extends Dexie {
     // by the middleware in the transaction of every write to papers. Existing papers need no rows:
     // a saved search index without a sequence is rebuilt from all papers.
     this.version(3).stores({ changes: 'paperId, seq' });
+    // Version 4: "opened" sightings (recently opened, reading history per paper): recent first
+    // (at), and one paper's history in time order ([paperId+at]). Existing tables are unchanged;
+    // nothing to migrate (no openings were recorded before).
+    // Also: papers by the user's tags (*tags, lib/store/user-layer.ts: tag completion with counts
+    // without reading every paper); papers without tags are simply not in it.
+    this.version(4).stores({
+      openings: '++id, at, [paperId+at]',
+      papers: 'id, *idKeys, titleKey, *authorIds, year, citations, *collectionIds, addedAt, updatedAt, *tags',
+    });
     this.use(changeTracking);
   }
 
@@ -74,7 +97,7 @@ export class PaperdexDB extends Dexie {
 }
 
 /** The current schema version. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 let instance: PaperdexDB | undefined;
 

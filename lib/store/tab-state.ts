@@ -27,7 +27,7 @@ export interface TabState {
   onDemand?: boolean;
   /** The page visit this state is about (a re-scrape of the same visit keeps its "known before" marks). */
   visitId?: string;
-  /** The page's papers with a "known before / new" mark, for the popup (never sent to the page). */
+  /** The page's papers marked new / updated / already known, new first (bounded), for the popup; never sent to the page. */
   pagePapers?: PagePapers;
   /** Rows validation left out (rejected rows with reasons, or rows past the page-size limit). */
   rows?: RowReport;

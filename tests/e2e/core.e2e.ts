@@ -10,6 +10,8 @@ import {
   captureOnSites,
   clickCapture,
   popupFollowsTab,
+  openedPdf,
+  publisherAfterGrant,
   exportWipeImport,
   pageCannotStopCapture,
   popupSearch,
@@ -57,5 +59,11 @@ for (const [name, make, enabled] of browsers) {
     it.skipIf(name === 'firefox')('captures an unknown page on a toolbar click', () => clickCapture(d));
     // In Firefox up to the toolbar click: the popup no longer shows the page the tab left.
     it('the popup is about the tab’s current page, not the one it left (issue 14)', () => popupFollowsTab(d));
+    it('an opened arXiv PDF is recorded, completed by its abs page, and marked opened again (issue 15)', () => openedPdf(d));
+    // Firefox only: its test profile answers the Settings switch's permission request (Chromium's
+    // prompt cannot be clicked headless; tests/e2e/host-groups.e2e.ts grants it there).
+    it.skipIf(name === 'chromium')('a publisher page is captured by itself once its host group is switched on (issue 15)', () =>
+      publisherAfterGrant(d),
+    );
   });
 }

@@ -2,7 +2,7 @@
 // downloaded browser), serve fixture pages at their real URLs with request interception (and
 // refuse every other web request, so nothing leaves the machine), and reach the extension's pages.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/dom';
@@ -40,6 +40,8 @@ export interface Session {
   stopServiceWorker(): Promise<void>;
   /** The extension's service worker (it may have been stopped and restarted since launch). */
   liveWorker(): Promise<Worker>;
+  /** The welcome page a first install opened, when launched with `keepWelcome` (else it was closed). */
+  welcome?: Page;
   /** Add routes (served at their real URLs). */
   serve(routes: Route[]): void;
   /** Open a fixture URL in a new tab and wait for load. */
@@ -79,10 +81,15 @@ export interface TabStateLike {
  * Launch Chromium with the built extension. With `profileDir`, that browser profile is used and
  * kept on close, so a test can close the browser and relaunch it with the same profile (and
  * IndexedDB); otherwise a fresh profile is made and deleted on close.
+ *
+ * On a fresh profile the extension is installed, and it opens its welcome page by itself: launch
+ * waits for that page and closes it (so tests see only the tabs they open: `open` takes the tab
+ * that appeared as the new one), or with `keepWelcome` hands it over as `session.welcome`.
  */
-export async function launch(opts: { profileDir?: string } = {}): Promise<Session> {
+export async function launch(opts: { profileDir?: string; keepWelcome?: boolean } = {}): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
+  const fresh = !opts.profileDir || !existsSync(opts.profileDir) || readdirSync(opts.profileDir).length === 0;
   const userDataDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
   const proxy = await startProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -136,6 +143,19 @@ export async function launch(opts: { profileDir?: string } = {}): Promise<Sessio
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  let welcome: Page | undefined;
+  if (fresh) {
+    const url = `chrome-extension://${extensionId}/welcome.html`;
+    const deadline = Date.now() + 20_000;
+    while (!(welcome = context.pages().find((p) => p.url() === url))) {
+      if (Date.now() > deadline) throw new Error('the welcome page did not open on install');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!opts.keepWelcome) {
+      await welcome.close();
+      welcome = undefined;
+    }
+  }
 
   const session: Session = {
     context,
@@ -144,6 +164,7 @@ export async function launch(opts: { profileDir?: string } = {}): Promise<Sessio
     refused,
     extensionRequests,
     proxy,
+    welcome,
     async stopServiceWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);

@@ -155,12 +155,20 @@ function toPaper(e: RawEntry): ImportedPaper | undefined {
     year,
     date,
     venue,
+    volume: text('volume'),
+    issue: text('number') ?? text('issue'),
+    // "6000--6010" (decoded to an en dash) is stored as the hyphenated range captures store.
+    pages: text('pages')?.replace(/\s*[-–—]+\s*/, '-'),
     abstract: text('abstract'),
     categories: primaryClass ? [primaryClass] : undefined,
     keywords,
     ids,
     url,
     type: paperType,
+    // A note on the entry (BibTeX `annote`, biblatex `annotation`; Paperdex writes `annote`) is the
+    // user's note. `keywords` stay the paper's keywords, not tags: most files' keywords are the
+    // publisher's or the author's, not the user's own labels.
+    note: text('annote') ?? text('annotation'),
     citeKey: e.key,
   });
 }

@@ -14,6 +14,8 @@ import type { PaperIds, ScrapedPaper } from '../../core/types';
 export type ImportedPaper = ScrapedPaper & {
   /** The entry's citation key in the source file (BibTeX key / CSL `id`), for messages. */
   citeKey?: string;
+  /** The user's note on the entry (BibTeX `annote`), imported as the paper's note. */
+  note?: string;
 };
 
 /** Own-property lookup: input like `\constructor` or type "toString" must not find Object.prototype. */

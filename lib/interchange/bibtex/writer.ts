@@ -9,6 +9,7 @@
  * to BibTeX or LaTeX are escaped (see `escapeBibtex`). Pure.
  */
 import type { ExportedPaper } from '../export';
+import { union } from '../../core/identity';
 import { clean } from '../../core/text';
 import { citeKeys } from './cite-keys';
 import { displayName, splitDisplayName } from './names';
@@ -128,6 +129,10 @@ function entry(p: ExportedPaper, key: string): string {
   // "arXiv preprint arXiv:1706.03762" / "CoRR" repeat what the eprint fields say better.
   if (kind === 'preprint' && arxiv && venue && /^(?:arxiv|corr)\b|arxiv preprint/i.test(venue)) venue = undefined;
   add(venueField, venue && escapeBibtex(venue));
+  add('volume', p.volume && escapeBibtex(flat(p.volume)));
+  add('number', p.issue && escapeBibtex(flat(p.issue)));
+  // BibTeX page ranges use `--` (an en dash).
+  add('pages', p.pages && escapeBibtex(flat(p.pages)).replace(/\s*[-–—]+\s*/, '--'));
   add('doi', p.ids?.doi && verbatim(p.ids.doi));
   if (arxiv) {
     add('eprint', verbatim(arxiv));
@@ -137,8 +142,11 @@ function entry(p: ExportedPaper, key: string): string {
   }
   add('url', p.url && verbatim(p.url));
   add('abstract', p.abstract && escapeBibtex(p.abstract));
-  const kw = (p.keywords ?? []).map(escapeBibtex).filter(Boolean);
+  // The user's tags join the site's keywords (one list, each word once ignoring case).
+  const kw = (union(p.keywords, p.tags) ?? []).map(escapeBibtex).filter(Boolean);
   add('keywords', kw.join(', '));
+  // The user's note as `annote` (annotated bibliographies), not `note`, which styles print.
+  add('annote', p.note && escapeBibtex(p.note));
   return `@${type}{${key},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}\n`;
 }
 
@@ -150,7 +158,8 @@ function entry(p: ExportedPaper, key: string): string {
  * when known: title (case-protected), author ("Family, Given and …", a truncated list ends with
  * "and others"), year, month (macro), journal / booktitle / howpublished / …, doi, eprint +
  * archivePrefix + primaryClass (any paper with an arXiv id; primaryClass from the first category
- * when it is an arXiv category), url, abstract, keywords. Keys from `citeKeys`.
+ * when it is an arXiv category), url, abstract, keywords (the site's keywords and the user's tags),
+ * annote (the user's note; line breaks become spaces, as BibTeX reads them). Keys from `citeKeys`.
  */
 export function toBibtex(papers: ExportedPaper[]): string {
   const keys = citeKeys(papers);

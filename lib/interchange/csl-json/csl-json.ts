@@ -8,7 +8,7 @@
  * with BibTeX (../bibtex/), so the same library gets the same `id`s in both formats. Pure: no browser APIs, no I/O.
  */
 import type { ExportedPaper } from '../export';
-import { isPreprintVenue } from '../../core/identity';
+import { isPreprintVenue, union } from '../../core/identity';
 import { clean } from '../../core/text';
 import { citeKeys } from '../bibtex/cite-keys';
 import { importedPaper, isoDate, own, readIds, type ImportedPaper } from '../bibtex/imported-paper';
@@ -45,17 +45,23 @@ export interface CslItem {
   author?: CslName[];
   issued?: CslDate;
   'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
   publisher?: string;
   /** "PhD thesis" / "Master's thesis" for theses. */
   genre?: string;
   DOI?: string;
   URL?: string;
   abstract?: string;
-  /** Keywords, comma-separated (CSL has a single string variable). */
+  /** Keywords and the user's tags, comma-separated (CSL has a single string variable). */
   keyword?: string;
   /** For arXiv preprints: `arXiv:2301.00001` (Zotero's "Archive ID"). */
   number?: string;
-  /** For published papers that also have an arXiv version: `arXiv:2301.00001 [cs.LG]`. */
+  /**
+   * The user's note, then (for published papers that also have an arXiv version) a line
+   * `arXiv:2301.00001 [cs.LG]`. Zotero shows it as "Extra".
+   */
   note?: string;
 }
 
@@ -96,6 +102,8 @@ function issued(p: ExportedPaper): CslDate | undefined {
  * The venue goes to `container-title` (journal, proceedings, book of a chapter) or `publisher`
  * (preprint server, book, thesis, report). arXiv ids: preprints get `publisher: "arXiv"` and
  * `number: "arXiv:<id>"` — what Zotero itself exports — other papers `note: "arXiv:<id> [<category>]"`.
+ * The user's tags join `keyword`; the user's note is `note` (before the arXiv line, if any). Reading
+ * does not take `note` as the user's note: Zotero's "Extra" holds other data too.
  * A truncated author list is written as the authors known (CSL has no "et al." marker).
  */
 export function toCslJson(papers: ExportedPaper[]): CslItem[] {
@@ -118,17 +126,24 @@ export function toCslJson(papers: ExportedPaper[]): CslItem[] {
       if (kind === 'book' || kind === 'phdthesis' || kind === 'mastersthesis' || kind === 'report') item.publisher = venue;
       else item['container-title'] = venue;
     }
+    if (p.volume) item.volume = p.volume;
+    if (p.issue) item.issue = p.issue;
+    // CSL ranges use a hyphen; processors print the style's dash.
+    if (p.pages) item.page = p.pages.replace(/\s*[–—]\s*/, '-');
     if (kind === 'phdthesis') item.genre = 'PhD thesis';
     if (kind === 'mastersthesis') item.genre = "Master's thesis";
     if (p.ids?.doi) item.DOI = p.ids.doi;
     if (p.url) item.URL = p.url;
     if (p.abstract) item.abstract = clean(p.abstract);
-    const kw = (p.keywords ?? []).map(clean).filter(Boolean);
+    const kw = (union(p.keywords, p.tags) ?? []).map(clean).filter(Boolean);
     if (kw.length) item.keyword = kw.join(', ');
+    const note: string[] = [];
+    if (p.note?.trim()) note.push(p.note.trim());
     if (arxiv && kind !== 'preprint') {
       const cat = p.categories?.[0];
-      item.note = cat && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(cat) ? `arXiv:${arxiv} [${cat}]` : `arXiv:${arxiv}`;
+      note.push(cat && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(cat) ? `arXiv:${arxiv} [${cat}]` : `arXiv:${arxiv}`);
     }
+    if (note.length) item.note = note.join('\n');
     return item;
   });
 }
@@ -234,15 +249,18 @@ function readItem(item: unknown): ImportedPaper | string {
   let venue = str('container-title') ?? str('event-title');
   if (!venue && ['article', 'report', 'thesis', 'book'].includes(cslType)) venue = publisher;
   const url = str('URL');
+  // (not `str`: that collapses the line breaks that separate the note's lines)
+  const note = typeof item.note === 'string' ? item.note : undefined;
   // arXiv: Zotero's preprint "Archive ID" (number "arXiv:…"), a note "arXiv:…", then the URL and
   // the DataCite arXiv DOI (readIds).
   const number = item.number === undefined ? undefined : String(item.number);
   const archive = `${publisher ?? ''} ${str('archive') ?? ''}`;
   const ids = readIds(str('DOI'), url, [
     number && (/arxiv/i.test(number) || /arxiv/i.test(archive)) ? number : undefined,
-    str('note')?.match(/arxiv:\s*([^\s\]]+)/i)?.[1],
+    // (at the start of a line: a note of the user's may mention another paper's id in passing)
+    note?.match(/^arxiv:\s*([^\s\]]+)/im)?.[1],
   ]);
-  const category = str('note')?.match(/arxiv:\s*\S+\s*\[([a-z-]+(?:\.[A-Za-z-]+)?)\]/i)?.[1];
+  const category = note?.match(/^arxiv:\s*\S+[ \t]*\[([a-z-]+(?:\.[A-Za-z-]+)?)\]/im)?.[1];
 
   let type = own(PAPER_TYPES, cslType) ?? (cslType || undefined);
   if (cslType === 'thesis') type = /master/i.test(str('genre') ?? '') ? 'mastersthesis' : 'phdthesis';
@@ -257,6 +275,9 @@ function readItem(item: unknown): ImportedPaper | string {
     year,
     date,
     venue,
+    volume: str('volume') ?? (typeof item.volume === 'number' ? String(item.volume) : undefined),
+    issue: str('issue') ?? (typeof item.issue === 'number' ? String(item.issue) : undefined),
+    pages: str('page'),
     abstract: str('abstract'),
     categories: category ? [category] : undefined,
     keywords,

@@ -27,6 +27,11 @@ export const CSV_COLUMNS = [
   'abstract',
   'tldr',
   'sources',
+  // The user's own layer (lib/core/fields.ts USER_FIELDS).
+  'starred',
+  'status',
+  'tags',
+  'note',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -113,13 +118,19 @@ function row(p: ExportedPaper): (string | number | undefined)[] {
     tldr: p.tldr,
     // The sites the paper was seen on, each once, in first-seen order.
     sources: [...new Set((p.sources ?? []).map((s) => s.site))].join('; '),
+    starred: p.starred ? 'yes' : undefined,
+    status: p.status,
+    tags: list(p.tags),
+    // Line breaks kept (the cell is quoted); a formula after one is guarded like any other.
+    note: p.note,
   };
   return CSV_COLUMNS.map((c) => values[c]);
 }
 
 /**
  * The papers as CSV text: a header row (`CSV_COLUMNS`), then one row per paper in the order given;
- * every row ends with CRLF. Lists (authors, categories, keywords, sources) are joined with "; ";
+ * every row ends with CRLF. Lists (authors, categories, keywords, sources, tags) are joined with "; ";
+ * `starred` is "yes" or empty, `status` toread / reading / read or empty;
  * a truncated author list ends with "; et al.". See `csvCell` for escaping and formula guarding.
  */
 export function toCsv(papers: ExportedPaper[], options: CsvOptions = {}): string {

@@ -1,6 +1,6 @@
 /**
- * Recognising an import file by its content (a Paperdex export, CSL-JSON or BibTeX) and handing it
- * to the reader of its kind. A file is taken whole or not at all: any problem throws an
+ * Recognising an import file by its content (a Paperdex export, a PaperMemory export, CSL-JSON or
+ * BibTeX) and handing it to the reader of its kind. A file is taken whole or not at all: any problem throws an
  * {@link ImportError} before anything is written.
  */
 import { FORMAT } from './import-schema';
@@ -8,6 +8,7 @@ import { ImportError, type ParsedImport } from './import-types';
 import { parseJson, rejectDuplicateKeys } from './json-syntax';
 import { parsePaperdexImport } from './paperdex-file';
 import { parseBibtexImport, parseCslImport } from './foreign-file';
+import { isPaperMemoryExport, parsePaperMemoryImport } from './papermemory';
 
 /** Largest file accepted, in MB (of text, counted in UTF-16 code units). */
 export const MAX_IMPORT_MB = 50;
@@ -17,7 +18,8 @@ const BIBTEX_ENTRY = /(^|[^\w.+-])@[A-Za-z]+\s*[{(]/;
 
 /**
  * Read an import file: detect its kind by content (a JSON object with `format`
- * "paperdex/collection" → Paperdex export; a JSON array, a CSL item or an object of CSL items →
+ * "paperdex/collection" → Paperdex export; an object with `__dataVersion` or of papers keyed by id →
+ * PaperMemory export; a JSON array, a CSL item or an object of CSL items →
  * CSL-JSON; text with `@article{`-style entries → BibTeX; else by extension), validate all of it
  * (a Paperdex export with a key twice in one object, or with nothing to import, is refused),
  * and return the papers (and authors, collections) to import. Throws an {@link ImportError} for any
@@ -37,7 +39,7 @@ export function parseImportFile(fileName: string, text: string): ParsedImport {
   if (ext === 'json') return parseJsonImport(fileName, body);
   if (ext === 'bib' || ext === 'bibtex') return parseBibtexImport(fileName, body);
   throw new ImportError(
-    'Paperdex cannot read this file: it is neither JSON (a Paperdex export or CSL-JSON) nor BibTeX (no @article{…}-style entries).',
+    'Paperdex cannot read this file: it is neither JSON (a Paperdex or PaperMemory export, or CSL-JSON) nor BibTeX (no @article{…}-style entries).',
     'file',
   );
 }
@@ -54,11 +56,16 @@ function parseJsonImport(fileName: string, text: string): ParsedImport {
     rejectDuplicateKeys(text);
     return parsePaperdexImport(value);
   }
+  if (isPaperMemoryExport(value)) {
+    // (a paper id twice would keep only the last one)
+    rejectDuplicateKeys(text);
+    return parsePaperMemoryImport(value);
+  }
   if (looksLikeCslItem(value)) return parseCslImport(fileName, [value]);
   const items = Object.values(value);
   if (items.length && items.every(looksLikeCslItem)) return parseCslImport(fileName, items);
   throw new ImportError(
-    `This JSON file is neither a Paperdex export (no "format": "${FORMAT}") nor CSL-JSON (an array of items).`,
+    `This JSON file is neither a Paperdex export (no "format": "${FORMAT}"), a PaperMemory export (papers keyed by id) nor CSL-JSON (an array of items).`,
     'format',
   );
 }

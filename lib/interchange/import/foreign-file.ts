@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { parseBibtex, type ImportedPaper } from '../bibtex/bibtex';
 import { parseCslJson } from '../csl-json/csl-json';
-import { fieldNames, fileEntries, PAPER_FIELDS } from '../../core/fields';
+import { fieldNames, fileEntries, PAPER_FIELDS, USER_FIELDS } from '../../core/fields';
 import { describeIssue, isHttpUrl } from './import-schema';
 import { ImportError, type IncomingPaper, type ParsedImport } from './import-types';
 
@@ -24,8 +24,11 @@ export function collectionNameFor(fileName: string): string {
   return n;
 }
 
-/** Every paper field (those the export does not write too, such as `hasCode`), with the export format's limits. */
-const ForeignPaperSchema = v.object(fileEntries(PAPER_FIELDS));
+/**
+ * Every paper field (those the export does not write too, such as `hasCode`) and the user's layer
+ * (a BibTeX `annote` is a note), with the export format's limits.
+ */
+const ForeignPaperSchema = v.object({ ...fileEntries(PAPER_FIELDS), ...fileEntries(USER_FIELDS) });
 const URL_FIELDS = fieldNames(PAPER_FIELDS).filter((k) => PAPER_FIELDS[k].type === 'url');
 
 /** A paper read from BibTeX / CSL-JSON, checked against the limits of the export format. */

@@ -16,7 +16,7 @@ export class ImportError extends Error {
 }
 
 /** The kinds of file Paperdex imports. */
-export type ImportKind = 'paperdex' | 'csl-json' | 'bibtex';
+export type ImportKind = 'paperdex' | 'csl-json' | 'bibtex' | 'papermemory';
 
 /**
  * A paper of an import file: an exported paper (Paperdex files), or a paper read from BibTeX /
@@ -68,6 +68,11 @@ export interface ImportSummary {
   collections: { id: string; name: string }[];
   /** Every library paper the import created or merged into (for re-indexing). */
   paperIds: string[];
+  /**
+   * Papers whose note met a different note in the file: the newer one (by `userUpdatedAt`) is kept,
+   * the other is in the paper's `noteHistory` (nothing is lost).
+   */
+  notesReplaced: { paperId: string; title: string }[];
   /** The signal was aborted: only the chunks before it were written. */
   cancelled: boolean;
 }

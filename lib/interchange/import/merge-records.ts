@@ -1,10 +1,12 @@
 /**
  * How an incoming paper or author becomes a library record, or merges into one (pure): sightings
  * united by site and URL, citation counts and history from the newest sighting, author profiles and
- * reported metrics united. The field-level merge is the capture's (lib/core/identity.ts).
+ * reported metrics united. The field-level merge is the capture's (lib/core/identity.ts); the user's
+ * own layer (star, status, tags, note) merges by lib/core/identity.ts `mergeUserLayer`.
  */
 import { newPaper } from '../../store/capture';
-import { mergePaper, union } from '../../core/identity';
+import { fieldNames, USER_FIELDS } from '../../core/fields';
+import { mergePaper, mergeUserLayer, union } from '../../core/identity';
 import { nameKey } from '../../core/normalize';
 import { AuthorRecordSchema, PaperRecordSchema } from '../../core/record-schema';
 import type { AuthorRecord, PaperRecord, PaperSource, ReportedSnapshot, ScrapedPaper } from '../../core/types';
@@ -82,10 +84,23 @@ function dropEmpty<T extends object>(r: T, keys: readonly string[]): T {
   return r;
 }
 
-/** A complete library record for a paper new to the library, with the file's sightings. */
+/**
+ * Merge the user's layer of `p` into record `r` (in place, lib/core/identity.ts `mergeUserLayer`).
+ * Returns the note that a newer one replaced (now in `r.noteHistory`), if any.
+ */
+export function mergeUserFields(r: PaperRecord, p: IncomingPaper, now: Date): string | undefined {
+  const { layer, replacedNote } = mergeUserLayer(r, p, now);
+  const o = r as Record<string, unknown>;
+  for (const k of fieldNames(USER_FIELDS)) delete o[k];
+  Object.assign(r, layer);
+  return replacedNote;
+}
+
+/** A complete library record for a paper new to the library, with the file's sightings and user layer. */
 export function newPaperRecord(p: IncomingPaper, id: string, nowMs: number): PaperRecord {
   const { sources } = uniteSources([], p.sources ?? []);
   const r = newPaper(p as ScrapedPaper, id, nowMs);
+  mergeUserFields(r, p, new Date(nowMs));
   r.sources = sources;
   r.citations = p.citations ?? newestCounted(sources)?.citations;
   r.citationHistory = tidyHistory(historyOf(sources));

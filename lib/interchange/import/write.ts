@@ -17,6 +17,7 @@ import {
   lookupKeysOf,
   mergeAuthorRecord,
   mergePaperRecord,
+  mergeUserFields,
   newAuthorRecord,
   newPaperRecord,
   prefer,
@@ -85,6 +86,7 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
     authorsMerged: 0,
     collections: [],
     paperIds: [],
+    notesReplaced: [],
     cancelled: false,
   };
 
@@ -248,6 +250,8 @@ export async function importParsed(db: PaperdexDB, parsed: ParsedImport, opts: I
       let rec: PaperRecord;
       if (match) {
         rec = mergePaperRecord(match, p);
+        // The user's layer: tags united, the newer star/status/note kept, an older note kept in the history.
+        if (mergeUserFields(rec, p, new Date(nowMs)) !== undefined) summary.notesReplaced.push({ paperId: rec.id, title: rec.title });
         summary.papersMerged++;
       } else {
         let id = p.id !== undefined && free(p.id) ? p.id : derived;

@@ -36,3 +36,39 @@ export function displayName(s: string): string {
   const m = t.match(/^([^,]+),\s*([^,]+)$/);
   return m ? `${m[2]} ${m[1]}` : t;
 }
+
+/** Entries of an author list that are no person: double-blind placeholders. */
+const NOT_A_PERSON =
+  /^(anonymous(\s+authors?)?|anon\.?|authors? (withheld|hidden)|\[?(author|authors) (names? )?(redacted|hidden|withheld)\]?)$/i;
+/** Entries that say the list goes on: "et al.", "and others", "+3 authors", "3 more", "…". */
+const MORE_AUTHORS =
+  /^((and\s+)?(et(\.\s*|\s+)al\.?|others)|\+\s*\d+(\s+(more|authors?|more authors?))?|\d+\s+more(\s+authors?)?|\.\.\.|…)$/i;
+
+/**
+ * An author list as a page gave it, without the entries that are no author: "Anonymous"
+ * (OpenReview under double-blind review: https://openreview.net/group?id=ICLR.cc/2019/Conference
+ * shows it for 980 submissions), "et al.", "and others", "+N authors", "…". Entries that say more
+ * authors exist mark the list `truncated`; an "et al." glued to the last name is cut from it.
+ * Applied by the registry to every adapter's result, so no site can store such an "author".
+ */
+export function cleanAuthorList(names: readonly string[], truncated = false): { authors: string[]; truncated: boolean } {
+  const authors: string[] = [];
+  let cut = truncated;
+  for (const raw of names) {
+    let n = clean(raw);
+    if (!n) continue;
+    if (MORE_AUTHORS.test(n)) {
+      cut = true;
+      continue;
+    }
+    if (NOT_A_PERSON.test(n)) continue;
+    const glued = n.replace(/,?\s+(et(\.\s*|\s+)al\.?|and\s+others)\s*$|\s*(…|\.\.\.)\s*$/i, '');
+    if (glued !== n) {
+      cut = true;
+      n = glued.trim();
+      if (!n) continue;
+    }
+    authors.push(n);
+  }
+  return { authors, truncated: cut };
+}

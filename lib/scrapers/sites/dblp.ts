@@ -7,6 +7,13 @@
  * `cite.data` (today) / `div.data` (≤2015) marked up with schema.org microdata
  * (`itemprop=author`, `span.title`, `itemprop=isPartOf`, `itemprop=datePublished`). Year
  * headers (`li.year`) sit between the entries on person pages and search results.
+ *
+ * Person pages come in two generations, both read: the 2015 `/pers/hd/c/Clauset:Aaron` page
+ * (`div.data`, author links to `/pers/`) and today's `/pid/<pid>.html` page (`cite.data
+ * tts-content` with `span[itemprop=author]` persons, the page owner as `span.this-person`,
+ * homonym numbers in names — "Wei Wang 0042" —, the `#headline` `data-pid`, affiliations in
+ * `#info-section`, journal entries whose `isPartOf` volume/issue parts carry no name, and
+ * conference entries whose year sits inside the venue link), e.g. https://dblp.org/pid/00/1234.html.
  */
 import type { PaperIds, PageKind, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
@@ -354,6 +361,7 @@ export const dblp = defineAdapter({
   scrape: { author: scrapePerson, search: scrapeSearch, listing: scrapeListing },
   urls: [
     'http://dblp.uni-trier.de/pers/hd/c/Clauset:Aaron',
+    'https://dblp.org/pid/00/1234.html',
     'https://dblp.org/search?q=Wei+Wang',
     'https://dblp.org/db/conf/kdd/kdd2019.html',
   ],

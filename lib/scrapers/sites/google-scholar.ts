@@ -3,6 +3,7 @@
  * `cluster=`, `cites=`) on every Scholar country host. Owns Scholar's markup quirks only; CAPTCHA
  * ("unusual traffic") pages yield nothing.
  */
+import { splitVenue } from '../../core/venues';
 import { SCHOLAR_HOSTS, isScholarHost } from '../../core/hosts';
 import type { ReportedMetrics, ScrapedAuthor, ScrapedPaper, ScrapedProfileRef } from '../../core/types';
 import { defineAdapter, type Scraped } from '../kit/define-adapter';
@@ -245,7 +246,8 @@ function parseProfilePaper(tr: Element, url: URL): ScrapedPaper | undefined {
   const grays = all(tr, '.gs_gray');
   const { authors, truncated } = splitScholarAuthors(grays[0]?.textContent ?? '');
   // The second line is "Carbon 140, 201-209<span class="gs_oph">, 2018</span>": drop the year.
-  const venue = textWithout(grays[1], '.gs_oph').replace(/,\s*$/, '');
+  const venueLine = textWithout(grays[1], '.gs_oph').replace(/,\s*$/, '');
+  const { venue, volume, issue, pages, truncated: venueTruncated } = splitVenue(venueLine);
   const year = parseYear(text(tr, '.gsc_a_y'));
   const cite = tr.querySelector('a.gsc_a_ac');
   // A blank "Cited by" cell is how Scholar shows zero citations.
@@ -260,11 +262,21 @@ function parseProfilePaper(tr: Element, url: URL): ScrapedPaper | undefined {
       authorsTruncated: truncated || undefined,
       year,
       venue,
+      venueTruncated,
+      volume,
+      issue,
+      pages,
       citations,
       ids: compact({ arxiv, scholar }),
       url: href,
     }),
   };
+}
+
+/** A byline's venue split into venue, volume, issue, pages (kit/venues.ts), as paper fields. */
+function splitVenueFields(line: string | undefined) {
+  const { venue, volume, issue, pages, truncated } = splitVenue(line);
+  return { venue, venueTruncated: truncated, volume, issue, pages };
 }
 
 function scrapeProfile(doc: Document, url: URL): Scraped | null {
@@ -370,7 +382,7 @@ function parseResult(r: Element, url: URL): ScrapedPaper | undefined {
     ...compact({
       authorsTruncated: byline.truncated || undefined,
       year: byline.year,
-      venue: byline.venue,
+      ...splitVenueFields(byline.venue),
       abstract: snippet,
       citations,
       ids: compact({ doi, arxiv, scholar }),

@@ -4,6 +4,7 @@
  * arrays for the hot loops and the sets of papers per word and per filter value (./doc-sets.ts,
  * ./word-index.ts), all kept in step incrementally. Every bitset shares one capacity.
  */
+import { tagKey } from '../../core/fields';
 import { foldText } from '../../core/normalize';
 import type { HasFlag } from '../query';
 import { venueName } from '../../core/terms';
@@ -13,8 +14,8 @@ import { WordIndex } from './word-index';
 import type { PaperRecord } from '../../core/types';
 
 /** The bit of each has: flag in {@link DocMeta.flags}. */
-export const FLAG: Record<HasFlag, number> = { code: 1, abstract: 2, tldr: 4, pdf: 8 };
-const FLAG_KEYS = ['1', '2', '4', '8'];
+export const FLAG: Record<HasFlag, number> = { code: 1, abstract: 2, tldr: 4, pdf: 8, note: 16 };
+const FLAG_KEYS = ['1', '2', '4', '8', '16'];
 
 /** What filters, sorting, facets and phrase checks need of a paper. */
 export interface DocMeta {
@@ -33,6 +34,10 @@ export interface DocMeta {
   cats: string[];
   flags: number;
   collections: string[];
+  /** The user's layer: starred, reading status, tag keys (lib/core/fields.ts `tagKey`). */
+  starred?: true;
+  status?: string;
+  tags?: string[];
 }
 
 /** A paper's row of the table. */
@@ -47,6 +52,8 @@ export function toMeta(p: PaperRecord): DocMeta {
   if (p.abstract) flags |= FLAG.abstract;
   if (p.tldr) flags |= FLAG.tldr;
   if (p.pdfUrl) flags |= FLAG.pdf;
+  if (p.note?.trim()) flags |= FLAG.note;
+  const tags = [...new Set((p.tags ?? []).map(tagKey).filter(Boolean))];
   return {
     year: p.year,
     citations: p.citations ?? 0,
@@ -59,6 +66,9 @@ export function toMeta(p: PaperRecord): DocMeta {
     cats: (p.categories ?? []).map((c) => c.toLowerCase()),
     flags,
     collections: p.collectionIds ?? [],
+    ...(p.starred ? { starred: true as const } : {}),
+    ...(p.status ? { status: p.status } : {}),
+    ...(tags.length ? { tags } : {}),
   };
 }
 
@@ -106,6 +116,10 @@ export class DocTable {
   readonly sites = new SetIndex(this.space);
   readonly cats = new SetIndex(this.space);
   readonly colls = new SetIndex(this.space);
+  /** The user's layer: `starred` → starred papers; statuses and tag keys → papers. */
+  readonly marks = new SetIndex(this.space);
+  readonly statuses = new SetIndex(this.space);
+  readonly tags = new SetIndex(this.space);
   /** Venue names as facets show them → papers. */
   readonly venueNames = new SetIndex(this.space);
 
@@ -124,6 +138,9 @@ export class DocTable {
       ['cats', this.cats],
       ['colls', this.colls],
       ['venueNames', this.venueNames],
+      ['marks', this.marks],
+      ['statuses', this.statuses],
+      ['tags', this.tags],
     ];
   }
 
@@ -139,6 +156,9 @@ export class DocTable {
       [this.cats, m.cats],
       [this.colls, m.collections],
       [this.venueNames, m.venue ? [m.venue] : []],
+      [this.marks, m.starred ? ['starred'] : []],
+      [this.statuses, m.status ? [m.status] : []],
+      [this.tags, m.tags ?? []],
     ];
   }
 

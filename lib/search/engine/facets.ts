@@ -43,7 +43,7 @@ function siteCounts(idx: SetIndex, matched: Uint32Array): [string, number][] {
   return out.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** The facets of a query's matches: the 30 newest years, top 12 venues and categories, every site. */
+/** The facets of a query's matches: the 30 newest years, top 12 venues, categories and tags, every site and status. */
 export function facetsOf(t: DocTable, matched: Uint32Array): Facets {
   return {
     year: count(t.years, matched)
@@ -52,5 +52,7 @@ export function facetsOf(t: DocTable, matched: Uint32Array): Facets {
     venue: count(t.venueNames, matched).slice(0, 12),
     site: siteCounts(t.sites, matched),
     category: count(t.cats, matched).slice(0, 12),
+    tag: count(t.tags, matched).slice(0, 12),
+    status: count(t.statuses, matched),
   };
 }

@@ -30,7 +30,7 @@ const words = (s: string) => s.split(' ').filter(Boolean);
 
 /**
  * Candidate bitset of the structured filters (null: every paper) and the check left for each
- * candidate (null: none). The bitset is exact for year/has/site/cat/collection and one-word
+ * candidate (null: none). The bitset is exact for year/has/site/cat/collection/is/status/tag and one-word
  * author/venue filters; a superset for longer author/venue filters and phrases, which the check
  * then tests exactly, as it tests exclusions.
  */
@@ -66,6 +66,33 @@ export function filterPlan(t: DocTable, q: ParsedQuery, opts: SearchOptions): { 
     cand = andInto(
       cand,
       t.cats.union((x) => x === c || x.startsWith(c + '.')),
+    );
+  // The user's layer: starred, reading statuses (any of), tags (all of), and their negations.
+  if (q.starred !== undefined) {
+    const starred = t.marks.union((k) => k === 'starred');
+    cand = q.starred ? andInto(cand, starred) : andNotInto(cand, t.live, starred);
+  }
+  if (q.statuses.length)
+    cand = andInto(
+      cand,
+      t.statuses.union((k) => (q.statuses as string[]).includes(k)),
+    );
+  if (q.notStatuses.length)
+    cand = andNotInto(
+      cand,
+      t.live,
+      t.statuses.union((k) => (q.notStatuses as string[]).includes(k)),
+    );
+  for (const tag of q.tags)
+    cand = andInto(
+      cand,
+      t.tags.union((k) => k === tag),
+    );
+  if (q.notTags.length)
+    cand = andNotInto(
+      cand,
+      t.live,
+      t.tags.union((k) => q.notTags.includes(k)),
     );
   for (const c of q.collections.map((c) => opts.collectionIdsByName?.get(c) ?? `\u0000${c}`))
     cand = andInto(

@@ -8,11 +8,24 @@ import { processTerm } from '../../core/terms';
 import type { PaperRecord } from '../../core/types';
 
 /** Fields indexed by MiniSearch. */
-export const SEARCH_FIELDS = ['title', 'authors', 'venue', 'keywords', 'categories', 'tldr', 'abstract'] as const;
-/** Every field but the abstract: searched first, the abstract only when they find too little. */
+export const SEARCH_FIELDS = ['title', 'authors', 'venue', 'keywords', 'categories', 'tldr', 'abstract', 'note'] as const;
+/**
+ * Every field but the abstract and the user's note: searched first, those two only when they find
+ * too little (note words match as abstract words do). At most 8 fields: the doc table keeps 8
+ * field lengths a doc.
+ */
 export const PRIMARY_FIELDS = ['title', 'authors', 'venue', 'keywords', 'categories', 'tldr'];
 /** Field boosts, as MiniSearch's `boost` search option. */
-export const BOOST: Record<string, number> = { title: 3, authors: 2.5, venue: 1.2, keywords: 1.2, categories: 1, tldr: 0.8, abstract: 0.5 };
+export const BOOST: Record<string, number> = {
+  title: 3,
+  authors: 2.5,
+  venue: 1.2,
+  keywords: 1.2,
+  categories: 1,
+  tldr: 0.8,
+  abstract: 0.5,
+  note: 0.5,
+};
 /** MiniSearch's default search weights and BM25+ parameters (what our executor reproduces). */
 export const SCORING = { prefixWeight: 0.375, fuzzyWeight: 0.45, k: 1.2, b: 0.7, d: 0.5 };
 
@@ -26,6 +39,8 @@ export interface SearchDoc {
   categories: string;
   tldr: string;
   abstract: string;
+  /** The user's note (lib/core/fields.ts USER_FIELDS). */
+  note: string;
 }
 
 /** MiniSearch's options: the same for a new index and a loaded one. */
@@ -62,6 +77,7 @@ export function toDoc(p: PaperRecord): SearchDoc {
     categories: (p.categories ?? []).join(' '),
     tldr: p.tldr ?? '',
     abstract: p.abstract ?? '',
+    note: p.note ?? '',
   };
 }
 

@@ -15,8 +15,8 @@
  *   each is the set of papers with a word starting with it, AND-ed into the candidates. That is
  *   exactly the `text.includes(' ' + term)` scan it replaces (40 ms a term at 100k), in microseconds.
  * - "Rare" terms are scored by our own executor over MiniSearch's inverted index (./executor.ts).
- *   Title/authors/venue/keywords/categories/tl;dr first, the abstract only when that finds fewer
- *   results than asked for. The last word is a prefix while it is being typed (earlier words of 4+
+ *   Title/authors/venue/keywords/categories/tl;dr first, the abstract and the user's note only when
+ *   that finds fewer results than asked for. The last word is a prefix while it is being typed (earlier words of 4+
  *   letters too); unknown words of 4+ letters forgive one typo, of 6+ letters two.
  * - A query of only common words and prefixes ranks by where the words are (./scan.ts).
  * Matches stream into a running top-k compared on typed arrays (./top-k.ts); `total` is exact;
@@ -40,7 +40,7 @@ import { TopK, type Row } from './top-k';
 import type { PaperRecord } from '../../core/types';
 
 /** Bump when the index format or options change: a persisted index of another version is rebuilt. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** Most typos forgiven in one word. */
 const MAX_FUZZY = 2;

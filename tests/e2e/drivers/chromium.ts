@@ -8,6 +8,7 @@ export async function chromiumDriver(): Promise<Driver> {
   const pages = new Map<number, Page>();
   const wrap = (p: Page): ExtPage => ({
     evaluate: (fn, arg) => p.evaluate(fn as never, arg) as never,
+    click: (selector) => p.locator(selector).first().click(),
     shot: (name) => shot(p, name),
     close: () => p.close(),
   });

@@ -34,18 +34,24 @@ export async function firefoxDriver(): Promise<Driver> {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      // Optional permissions (the host groups of Settings) are granted without Firefox's doorhanger,
+      // which WebDriver BiDi cannot click: the request itself still runs as in real use.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(firefoxExtensionDir);
-  const routes = new Map<string, string>();
+  const routes = new Map<string, { body: string; contentType?: string }>();
 
   async function intercept(page: Page) {
     await page.setRequestInterception(true);
     page.on('request', (r) => {
       const u = r.url();
       if (!/^https?:/.test(u)) return void r.continue().catch(() => undefined);
-      const body = routes.get(u);
-      if (body !== undefined) return void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(() => undefined);
+      const hit = routes.get(u);
+      if (hit !== undefined)
+        return void r
+          .respond({ status: 200, contentType: hit.contentType ?? 'text/html; charset=utf-8', body: hit.body })
+          .catch(() => undefined);
       return void r.abort().catch(() => undefined);
     });
   }
@@ -70,6 +76,20 @@ export async function firefoxDriver(): Promise<Driver> {
   }
 
   const control = await openExt('popup.html');
+  // The add-on was just installed, so it opens its welcome page by itself: close it, so that `open`
+  // (which takes the tab that appeared as the new one) sees only the tabs a scenario opens. (Found
+  // by the extension's own tabs.query: BiDi reports extension pages as about:blank.)
+  for (const end = Date.now() + 20_000; ;) {
+    const closed = await control.evaluate(async (url: string) => {
+      const tabs = (globalThis as any).browser.tabs;
+      const w = ((await tabs.query({})) as { id: number; url?: string }[]).find((t) => t.url === url);
+      if (w) await tabs.remove(w.id);
+      return !!w;
+    }, `${ORIGIN}/welcome.html`);
+    if (closed) break;
+    if (Date.now() > end) throw new Error('the welcome page did not open on install');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   /** Web pages opened with `open`, by tab id. */
   const tabs = new Map<number, Awaited<ReturnType<typeof browser.newPage>>>();
   const tabIds = () =>
@@ -77,7 +97,7 @@ export async function firefoxDriver(): Promise<Driver> {
 
   return {
     name: 'firefox',
-    serve: (rs) => rs.forEach((r) => routes.set(r.url, r.body)),
+    serve: (rs) => rs.forEach((r) => routes.set(r.url, { body: r.body, contentType: r.contentType })),
     async open(url) {
       const before = new Set(await tabIds());
       const page = await browser.newPage();
@@ -112,6 +132,7 @@ export async function firefoxDriver(): Promise<Driver> {
       if (opts.dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
       const ext: ExtPage = {
         evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        click: (selector) => page.click(selector),
         async shot(name) {
           mkdirSync(screenshots, { recursive: true });
           await page.screenshot({ path: join(screenshots, `${name}.png`) as `${string}.png`, fullPage: true });

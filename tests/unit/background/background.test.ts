@@ -303,18 +303,21 @@ describe('background: auto-capture settings', () => {
 describe('background: what a page learns about the library (issue 16)', () => {
   const titles = (n: number) => listing(n).papers.map((p) => p.title);
 
-  it("by default the page is told nothing; the popup's tab state lists its papers as known before / new", async () => {
+  it("by default the page is told nothing; the popup's tab state lists its papers, new first, marked new / known", async () => {
     expect((await settings.getSettings()).badgeSites).toEqual([]);
     await deliver(captureMessage(listing(1)), contentSender);
     const res = await deliver(captureMessage(listing(2), { visitId: 'visit-2' }), contentSender);
     expect(res).toMatchObject({ ok: true, summary: { papersNew: 1, papersUnchanged: 1 } });
     expect(res.known).toBeUndefined();
+    const idOf = async (t: string) => (await db.papers.filter((p) => p.title === t).first())!.id;
+    const [first, second] = [await idOf(titles(2)[0]), await idOf(titles(2)[1])];
     expect((await tabState.getTabState(TAB))!.pagePapers).toEqual({
       papers: [
-        { title: titles(2)[0], known: true },
-        { title: titles(2)[1], known: false },
+        { id: second, title: titles(2)[1], mark: 'new' },
+        { id: first, title: titles(2)[0], mark: 'known' },
       ],
       more: 0,
+      visit: { [second]: 'new' },
     });
   });
 
@@ -339,7 +342,10 @@ describe('background: what a page learns about the library (issue 16)', () => {
     expect(clicked).toMatchObject({ ok: true, summary: { papersNew: 1 } });
     expect(clicked.known).toBeUndefined();
     // The popup still says which of them the library held (it is the extension's own page).
-    expect((await tabState.getTabState(TAB))!.pagePapers!.papers.map((p) => p.known)).toEqual([true, false]);
+    expect((await tabState.getTabState(TAB))!.pagePapers!.papers.map((p) => [p.title, p.mark])).toEqual([
+      [titles(2)[1], 'new'],
+      [titles(2)[0], 'known'],
+    ]);
   });
 
   it('a click-capture on a site without the opt-in tells the page nothing', async () => {
@@ -353,10 +359,10 @@ describe('background: what a page learns about the library (issue 16)', () => {
     await deliver(captureMessage(listing(2)), contentSender);
     await deliver(captureMessage(listing(3)), contentSender); // same visit-1, one row appended
     const st = await tabState.getTabState(TAB);
-    expect(st!.pagePapers!.papers.map((p) => p.known)).toEqual([false, false, false]);
+    expect(st!.pagePapers!.papers.map((p) => p.mark)).toEqual(['new', 'new', 'new']);
     // A new visit of the page: now they were known before.
     await deliver(captureMessage(listing(3), { visitId: 'visit-2' }), contentSender);
-    expect((await tabState.getTabState(TAB))!.pagePapers!.papers.map((p) => p.known)).toEqual([true, true, true]);
+    expect((await tabState.getTabState(TAB))!.pagePapers!.papers.map((p) => p.mark)).toEqual(['known', 'known', 'known']);
   });
 
   it('a long page lists the first 10 papers and counts the rest', async () => {

@@ -178,6 +178,8 @@ describe('parseCslJson', () => {
         year: 1997,
         date: '1997-09-05',
         venue: 'Science',
+        volume: '277',
+        pages: '1453-1462',
         ids: { doi: '10.1126/science.277.5331.1453' },
         type: 'article',
         citeKey: 'http://zotero.org/users/1/items/ABCD1234',

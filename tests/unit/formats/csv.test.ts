@@ -5,7 +5,7 @@ import { CSV_COLUMNS, csvCell, toCsv } from '../../../lib/interchange/csv/csv';
 
 const paper = (p: Partial<ExportedPaper> & { title: string }): ExportedPaper => ({ id: 'p-x', authors: [], sources: [], ...p });
 const HEADER =
-  'id,title,authors,year,venue,citations,doi,arxiv,openreview,url,pdfUrl,codeUrl,categories,keywords,abstract,tldr,sources\r\n';
+  'id,title,authors,year,venue,citations,doi,arxiv,openreview,url,pdfUrl,codeUrl,categories,keywords,abstract,tldr,sources,starred,status,tags,note\r\n';
 
 /** A strict RFC 4180 reader, to check that what toCsv writes parses back cell for cell. */
 function readCsv(text: string): string[][] {
@@ -80,12 +80,12 @@ describe('toCsv', () => {
       HEADER +
         'p-1,Attention Is All You Need,"Ashish Vaswani; Noam Shazeer; et al.",2017,NeurIPS,120000,10.5555/3295222.3295349,1706.03762,abc,' +
         'https://papers.nips.cc/paper/7181,https://arxiv.org/pdf/1706.03762,https://github.com/tensorflow/tensor2tensor,"cs.CL; cs.LG",attention,' +
-        '"The dominant models, ""recurrent"" ones,\nare slow.",Attention suffices.,"google-scholar; arxiv"\r\n',
+        '"The dominant models, ""recurrent"" ones,\nare slow.",Attention suffices.,"google-scholar; arxiv",,,,\r\n',
     );
   });
 
   it('leaves empty cells for missing values', () => {
-    expect(toCsv([paper({ id: 'p-2', title: 'T' })])).toBe(HEADER + 'p-2,T,,,,,,,,,,,,,,,\r\n');
+    expect(toCsv([paper({ id: 'p-2', title: 'T' })])).toBe(HEADER + 'p-2,T,,,,,,,,,,,,,,,,,,,\r\n');
   });
 
   it('guards against formula injection but keeps numbers numeric', () => {
@@ -103,7 +103,7 @@ describe('toCsv', () => {
     expect(toCsv([p])).toBe(
       HEADER +
         'p-3,"\'=HYPERLINK(""http://evil.example"",""click"")","\'+cmd|\' /C calc\'!A0; \'@SUM(1+1)",2020,\'-2+3,0,,,,,,,,\'@x,' +
-        '"\'\t\'=1+1","\'\rhello",\r\n',
+        '"\'\t\'=1+1","\'\rhello",,,,,\r\n',
     );
   });
 

@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AUTO_CAPTURE_MATCHES, REDIRECTING_HOSTS, isAutoCaptureUrl } from '../../../lib/core/hosts';
+import {
+  AUTO_CAPTURE_MATCHES,
+  OPTIONAL_CAPTURE_MATCHES,
+  REDIRECTING_HOSTS,
+  isAutoCaptureUrl,
+  matchesPattern,
+} from '../../../lib/core/hosts';
 import { SITE_IDS, SITE_NAMES } from '../../../lib/core/sites';
 import { hostMatches } from '../../../lib/scrapers/kit/define-adapter';
 import { adapters, fallbackAdapter, heuristicAdapters, siteAdapters } from '../../../lib/scrapers/registry';
@@ -27,7 +33,12 @@ function expectations(dir: string): Expected[] {
 }
 
 /** Hostnames the manifest's match patterns name (`*://dblp.uni-trier.de/*` → dblp.uni-trier.de). */
-const manifestHosts = [...new Set(AUTO_CAPTURE_MATCHES.map((p) => p.match(/^[^:]+:\/\/([^/]+)\//)![1]))];
+const hostOf = (p: string) => p.match(/^[^:]+:\/\/([^/]+)\//)![1];
+const requiredHosts = [...new Set(AUTO_CAPTURE_MATCHES.map(hostOf))];
+/** Hostnames of the required and the optional host groups (`*.hal.science` stays a wildcard). */
+const manifestHosts = [...new Set([...requiredHosts, ...OPTIONAL_CAPTURE_MATCHES.map(hostOf)])];
+/** Whether a manifest pattern (required or optional) covers `url`. */
+const inManifest = (url: string) => isAutoCaptureUrl(url) || OPTIONAL_CAPTURE_MATCHES.some((p) => matchesPattern(p, url));
 
 describe('registry, site ids and names', () => {
   it('every site id has exactly one adapter, and every adapter a site id', () => {
@@ -77,6 +88,12 @@ describe('hosts: the adapters and the manifest agree', () => {
     }
   });
 
+  it('optional host groups do not overlap the required hosts or each other', () => {
+    const optional = OPTIONAL_CAPTURE_MATCHES.map(hostOf);
+    expect(new Set(optional).size).toBe(optional.length);
+    for (const h of optional) expect(requiredHosts, h).not.toContain(h);
+  });
+
   it('every manifest host is served by exactly one site adapter', () => {
     for (const h of manifestHosts) {
       const serving = siteAdapters.filter((a) => a.hosts.some((p) => hostMatches(p, h))).map((a) => a.id);
@@ -91,7 +108,7 @@ describe('urls: each adapter lists the real pages it was written against', () =>
       expect(a.urls.length).toBeGreaterThan(0);
       for (const u of a.urls) {
         expect(a.route(new URL(u)), `${a.id} route(${u})`).not.toBeNull();
-        expect(isAutoCaptureUrl(u), `${u} is captured automatically`).toBe(true);
+        expect(inManifest(u), `${u} is captured automatically (required or optional host)`).toBe(true);
         // Hosts do not overlap, so no other adapter reads the page.
         expect(
           siteAdapters.filter((b) => b !== a && b.route(new URL(u)) !== null).map((b) => b.id),

@@ -1,6 +1,8 @@
 // Author names: splitting displayed lists, noticing cut lists, and the "Last, First" metadata form.
 import { describe, expect, it } from 'vitest';
-import { displayName, splitAuthors } from '../../../../lib/scrapers/kit/names';
+import { cleanAuthorList, displayName, splitAuthors } from '../../../../lib/scrapers/kit/names';
+import { scrapePage } from '../../../../lib/scrapers/registry';
+import { parseHtml } from '../../../helpers/dom';
 
 describe('splitAuthors', () => {
   it('splits on commas, semicolons, "and" and "&", and reports a cut list', () => {
@@ -23,5 +25,40 @@ describe('displayName', () => {
     expect(displayName('Thompson, Jordan')).toBe('Jordan Thompson');
     expect(displayName('Jordan Thompson')).toBe('Jordan Thompson');
     expect(displayName('  Mohd,  Tauheed Khan ')).toBe('Tauheed Khan Mohd');
+  });
+});
+
+describe('cleanAuthorList (issue 15: "Anonymous", "et al.", "+N authors" are never authors)', () => {
+  const cases: [string[], { authors: string[]; truncated: boolean }][] = [
+    [['Anonymous'], { authors: [], truncated: false }],
+    [['Anonymous Authors'], { authors: [], truncated: false }],
+    [['anonymous'], { authors: [], truncated: false }],
+    [['Ada Lovelace', 'et al.'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', 'et al'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace et al.'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', 'and others'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', '+3 authors'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', '+ 12'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', '4 more'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace', '…'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['Ada Lovelace…'], { authors: ['Ada Lovelace'], truncated: true }],
+    [['  Grace   Hopper ', ''], { authors: ['Grace Hopper'], truncated: false }],
+    // Names that only look like the words above stay.
+    [['Al Etal', 'Anonymousa Smith', 'Moreno Ross'], { authors: ['Al Etal', 'Anonymousa Smith', 'Moreno Ross'], truncated: false }],
+    [['王小明', '李 华'], { authors: ['王小明', '李 华'], truncated: false }],
+  ];
+  for (const [names, want] of cases) it(JSON.stringify(names), () => expect(cleanAuthorList(names)).toEqual(want));
+
+  it('keeps a truncation the adapter already saw', () => {
+    expect(cleanAuthorList(['A B'], true)).toEqual({ authors: ['A B'], truncated: true });
+  });
+
+  it('the registry applies it to every result: an OpenReview double-blind row has no author', () => {
+    const url = 'https://openreview.net/forum?id=H1xSNiRcF7';
+    const html = `<html><head><meta name="citation_title" content="A Blind Submission">
+      <meta name="citation_author" content="Anonymous"><meta name="citation_publication_date" content="2018/09/27"></head><body></body></html>`;
+    const got = scrapePage(parseHtml(html, url), new URL(url), { mode: 'click' });
+    for (const p of got.result?.papers ?? []) expect(p.authors).not.toContain('Anonymous');
+    expect(got.result?.papers.length).toBeGreaterThan(0);
   });
 });
