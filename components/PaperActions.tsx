@@ -35,7 +35,29 @@ export function PaperActions(props: { db: PaperdexDB; paper: PaperRecord; onDele
   );
 }
 
-function PaperMenu({ db, paper, onDeleted }: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
+/**
+ * The ⋯ button; its menu is rendered only while open, so a result row holds no hidden controls
+ * (a closed row's status select would otherwise add its options to the results listbox) and rows
+ * do not each watch the collections table.
+ */
+function PaperMenu(props: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      class="paper-actions"
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={closeDetailsOnEscape}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary aria-label={`Actions for “${props.paper.title.slice(0, 60)}”`} title="Collections and more">
+        ⋯
+      </summary>
+      {open && <PaperMenuBody {...props} />}
+    </details>
+  );
+}
+
+function PaperMenuBody({ db, paper, onDeleted }: { db: PaperdexDB; paper: PaperRecord; onDeleted: (u: UndoState) => void }) {
   const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
   const [confirming, setConfirming] = useState(false);
   const [newName, setNewName] = useState('');
@@ -46,77 +68,72 @@ function PaperMenu({ db, paper, onDeleted }: { db: PaperdexDB; paper: PaperRecor
     await reindex(changed);
   };
   return (
-    <details class="paper-actions" onClick={(e) => e.stopPropagation()} onKeyDown={closeDetailsOnEscape}>
-      <summary aria-label={`Actions for “${paper.title.slice(0, 60)}”`} title="Collections and more">
-        ⋯
-      </summary>
-      <div class="menu" role="menu">
-        <CopyActions paper={paper} />
-        <div class="menu-sep" />
-        <UserLayerEditor db={db} paper={paper} />
-        <div class="menu-sep" />
-        <div class="section-title">Collections</div>
-        {collections.length === 0 && <div class="small faint">No collections yet.</div>}
-        {collections.map((c) => (
-          <label class="menu-item" key={c.id}>
-            <input
-              type="checkbox"
-              checked={paper.collectionIds.includes(c.id)}
-              onChange={(e) => void toggle(c, (e.target as HTMLInputElement).checked)}
-            />
-            <span>{c.name}</span>
-          </label>
-        ))}
-        <form
-          class="new-collection"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            try {
-              const c = await createCollection(db, newName);
-              await reindex(await addToCollection(db, c.id, [paper.id]));
-              setNewName('');
-            } catch (err) {
-              setError(err instanceof Error ? err.message : String(err));
-            }
-          }}
-        >
+    <div class="menu" role="menu">
+      <CopyActions paper={paper} />
+      <div class="menu-sep" />
+      <UserLayerEditor db={db} paper={paper} />
+      <div class="menu-sep" />
+      <div class="section-title">Collections</div>
+      {collections.length === 0 && <div class="small faint">No collections yet.</div>}
+      {collections.map((c) => (
+        <label class="menu-item" key={c.id}>
           <input
-            aria-label="New collection name"
-            placeholder="New collection…"
-            value={newName}
-            onInput={(e) => setNewName((e.target as HTMLInputElement).value)}
+            type="checkbox"
+            checked={paper.collectionIds.includes(c.id)}
+            onChange={(e) => void toggle(c, (e.target as HTMLInputElement).checked)}
           />
-          <button type="submit" class="btn small" disabled={!newName.trim()}>
-            Add
+          <span>{c.name}</span>
+        </label>
+      ))}
+      <form
+        class="new-collection"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            const c = await createCollection(db, newName);
+            await reindex(await addToCollection(db, c.id, [paper.id]));
+            setNewName('');
+          } catch (err) {
+            setError(err instanceof Error ? err.message : String(err));
+          }
+        }}
+      >
+        <input
+          aria-label="New collection name"
+          placeholder="New collection…"
+          value={newName}
+          onInput={(e) => setNewName((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="btn small" disabled={!newName.trim()}>
+          Add
+        </button>
+      </form>
+      {error && <div class="error">{error}</div>}
+      <div class="menu-sep" />
+      {confirming ? (
+        <div class="confirm">
+          <span class="small">Delete this paper from your library?</span>
+          <button
+            type="button"
+            class="btn small danger"
+            onClick={async () => {
+              const snapshot = await deletePapers(db, [paper.id]);
+              await reindex([paper.id]);
+              onDeleted({ text: 'Deleted 1 paper.', snapshot });
+            }}
+          >
+            Delete
           </button>
-        </form>
-        {error && <div class="error">{error}</div>}
-        <div class="menu-sep" />
-        {confirming ? (
-          <div class="confirm">
-            <span class="small">Delete this paper from your library?</span>
-            <button
-              type="button"
-              class="btn small danger"
-              onClick={async () => {
-                const snapshot = await deletePapers(db, [paper.id]);
-                await reindex([paper.id]);
-                onDeleted({ text: 'Deleted 1 paper.', snapshot });
-              }}
-            >
-              Delete
-            </button>
-            <button type="button" class="btn small" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <button type="button" class="btn-link small danger-link" onClick={() => setConfirming(true)}>
-            Delete from library…
+          <button type="button" class="btn small" onClick={() => setConfirming(false)}>
+            Cancel
           </button>
-        )}
-      </div>
-    </details>
+        </div>
+      ) : (
+        <button type="button" class="btn-link small danger-link" onClick={() => setConfirming(true)}>
+          Delete from library…
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -26,7 +26,10 @@ const BIBTEX: Record<string, string> = {
     `  title = {${CALVING}},\n` +
     '  author = {Lindqvist, M and Okafor, J and Sato, K},\n' +
     '  year = {2023},\n' +
-    '  journal = {The Cryosphere 17 (4), 1553-1570},\n' +
+    '  journal = {The Cryosphere},\n' +
+    '  volume = {17},\n' +
+    '  number = {4},\n' +
+    '  pages = {1553--1570},\n' +
     `  url = {${VIEW}u5HHmVD_uO8C}\n` +
     '}\n',
   [SEA_ICE]:
@@ -43,7 +46,9 @@ const BIBTEX: Record<string, string> = {
     // The page cuts the list ("…"): BibTeX says "and others".
     '  author = {Shepherd, A and Ivins, E and Rignot, E and Smith, B and Lindqvist, M and others},\n' +
     '  year = {2020},\n' +
-    '  journal = {Nature 579, 233-239},\n' +
+    '  journal = {Nature},\n' +
+    '  volume = {579},\n' +
+    '  pages = {233--239},\n' +
     `  url = {${VIEW}9yKSN-GCB0IC}\n` +
     '}\n',
   [VELOCITY]:
@@ -118,6 +123,8 @@ describe('copy a citation (issue 14)', () => {
     const row = results.locator('.result-row').filter({ hasText: CALVING });
     await row.getByLabel(/^Actions for “/).click();
     const menu = row.getByRole('group', { name: 'Copy' });
+    // (The menu is drawn when it opens.)
+    await expect.poll(() => menu.getByRole('button').count()).toBe(3);
     expect(await menu.getByRole('button').allTextContents()).toEqual([
       'Copy BibTeXAlt+Shift+X',
       'Copy Markdown linkAlt+Shift+M',

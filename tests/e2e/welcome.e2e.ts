@@ -26,11 +26,11 @@ const shown = (pattern: string) => {
   return path === '/*' ? host : `${host}${path.replace(/\/?\*$/, '')}`;
 };
 
-async function search(page: Page, q: string): Promise<string[]> {
+/** Search, and wait until the first result is the one expected (the list updates as results arrive). */
+async function firstResult(page: Page, q: string, expected: string): Promise<void> {
   await page.getByLabel('Search your papers').fill(q);
   const results = page.getByRole('listbox', { name: 'Search results' });
-  await expect.poll(() => results.getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  return results.getByRole('option').allTextContents();
+  await expect.poll(async () => (await results.getByRole('option').allTextContents())[0] ?? '', { timeout: 15_000 }).toContain(expected);
 }
 
 describe('welcome page (issue 14)', () => {
@@ -118,12 +118,10 @@ describe('welcome page (issue 14)', () => {
       .toBe('Imported. 6 new papers, 0 papers merged with ones you had, 0 new authors.');
 
     const popup = await s!.extPage('popup.html', { width: 400, height: 600 });
-    expect((await search(popup, 'attention all you need'))[0]).toContain('Attention Is All You Need');
+    await firstResult(popup, 'attention all you need', 'Attention Is All You Need');
     const panel = await s!.extPage('sidepanel.html', { width: 420, height: 900 });
-    expect((await search(panel, 'maldacena supergravity'))[0]).toContain(
-      'The Large N Limit of Superconformal Field Theories and Supergravity',
-    );
-    expect((await search(panel, 'venue:nature deep learning'))[0]).toContain('Deep learning');
+    await firstResult(panel, 'maldacena supergravity', 'The Large N Limit of Superconformal Field Theories and Supergravity');
+    await firstResult(panel, 'venue:nature deep learning', 'Deep learning');
     // The user unticked the collection: none was made.
     await panel
       .getByRole('tab', { name: 'Collections' })
@@ -143,7 +141,7 @@ describe('welcome page (issue 14)', () => {
     s = await launch({ profileDir });
     const panel = await s.extPage('sidepanel.html', { width: 420, height: 900 });
     // The background has started and answers (the library is still there) ...
-    expect((await search(panel, 'random search hyper-parameter'))[0]).toContain('Random Search for Hyper-Parameter Optimization');
+    await firstResult(panel, 'random search hyper-parameter', 'Random Search for Hyper-Parameter Optimization');
     // ... and opened no welcome page.
     expect(s.context.pages().map((p) => p.url())).not.toContain(`chrome-extension://${s.extensionId}/welcome.html`);
   });
