@@ -53,6 +53,21 @@ export function SettingsView() {
         ))}
       </fieldset>
       <HostGroups />
+      <label class="setting" data-testid="complete-pdfs">
+        <input
+          type="checkbox"
+          checked={s.completeOpenedPdfs}
+          onChange={(e) => void save({ completeOpenedPdfs: (e.target as HTMLInputElement).checked })}
+        />
+        <span>
+          <strong>Complete opened PDFs from their landing page</strong>
+          <span class="small muted">
+            When you open the PDF of a paper Paperdex has not seen (arXiv, OpenReview, ACL Anthology, proceedings), it records the paper
+            from the link alone. With this on, Paperdex also fetches that paper’s landing page once, from the same site and without your
+            cookies, to read its title, authors and abstract. This is the only request Paperdex makes by itself; off by default.
+          </span>
+        </span>
+      </label>
       <div class="section-title">Badges on pages</div>
       <p class="small muted" data-testid="badges-explained">
         Optionally show an “in Paperdex” badge next to papers already in your library, on the sites you choose.{' '}

@@ -5,6 +5,8 @@
 import { watchOptionalCapture } from './host-groups';
 import { recordPdfOpen } from '../store/pdf-open';
 import { pdfPaperOf } from '../core/pdf-urls';
+import { readLanding, type ParseLanding } from './pdf-complete';
+import { scrapeHtml } from '../scrapers/scrape-html';
 import { browser } from 'wxt/browser';
 import { saveCapture } from '../store/capture';
 import { getDb } from '../store/db';
@@ -264,12 +266,44 @@ export async function tabUpdated(tabId: number, url: string | undefined): Promis
 
 /** Record an opened PDF of a known site (see lib/store/pdf-open.ts) and index it. Never throws. */
 export async function pdfOpened(url: string, title: string | undefined): Promise<void> {
-  if (!pdfPaperOf(url)) return;
+  const pp = pdfPaperOf(url);
+  if (!pp) return;
   try {
+    // Paused (or off for the site): nothing is recorded automatically, opened PDFs included.
+    if (!autoCaptureAllowed(await getSettings(), pp.site)) return;
     const r = await recordPdfOpen(getDb(), url, title);
-    if (r) await notifyIndex([r.paperId]);
+    if (!r) return;
+    await notifyIndex([r.paperId]);
+    if (r.incomplete && r.landing && (await getSettings()).completeOpenedPdfs) await completeOpenedPdf(r.landing);
   } catch (e) {
     console.error('[paperdex] recording an opened PDF failed', e);
+  }
+}
+
+/** Landing pages being read now (a PDF tab reports several updates). */
+const completing = new Set<string>();
+
+/**
+ * The opt-in completion (lib/background/pdf-complete.ts): fetch the landing page once and store it
+ * as a capture of that page. Failures leave the paper incomplete and are logged, never thrown.
+ */
+async function completeOpenedPdf(landing: string): Promise<void> {
+  if (completing.has(landing)) return;
+  completing.add(landing);
+  try {
+    const parse: ParseLanding = import.meta.env.FIREFOX
+      ? async (html, url) => scrapeHtml(html, url)
+      : async (html, url) => {
+          await ensureSearchHost();
+          return (await sendMessage('scrapeHtml', { html, url })).result;
+        };
+    const result = await readLanding(landing, parse);
+    const saved = await saveCapture(getDb(), result);
+    await notifyIndex(saved.paperIds);
+  } catch (e) {
+    console.warn('[paperdex] the landing page of an opened PDF was not read:', e instanceof Error ? e.message : e);
+  } finally {
+    completing.delete(landing);
   }
 }
 

@@ -64,6 +64,11 @@ export const protocol = {
   indexChanged: { request: IdsRequest, from: ['extension'] as SenderKind[] },
   /** Make sure the search host is running (the popup asks when a search found nobody to answer). */
   ensureSearchHost: { request: v.object({}), from: ['extension'] as SenderKind[] },
+  /** Read a fetched landing page with the adapters (answered by Chrome's offscreen document; opt-in PDF completion). */
+  scrapeHtml: {
+    request: v.object({ url: v.pipe(v.string(), v.maxLength(8192)), html: v.pipe(v.string(), v.maxLength(8_000_000)) }),
+    from: ['extension'] as SenderKind[],
+  },
   /** Search host statistics (benchmark). */
   searchStats: { request: v.object({}), from: ['extension'] as SenderKind[] },
 };
@@ -76,6 +81,7 @@ export interface Responses {
   searchStats: HostStats & { ready: boolean; heapBytes?: number };
   capture: { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] } | { ok: false; error: string };
   pageMoved: { ok: true };
+  scrapeHtml: { result: ScrapeResult | null };
 }
 
 /**

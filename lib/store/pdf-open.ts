@@ -19,6 +19,10 @@ export interface PdfOpened {
   paperId: string;
   /** A new, incomplete record was made. */
   created: boolean;
+  /** The record is still known only from its PDF (new, or never completed). */
+  incomplete?: boolean;
+  /** Its landing page. */
+  landing?: string;
 }
 
 /** The title shown until a page describing the paper is captured. */
@@ -51,7 +55,7 @@ export async function recordPdfOpen(db: PaperdexDB, href: string, title?: string
       if (known.incomplete === 'pdf' && real && known.title !== real) {
         await db.papers.update(known.id, { title: real, titleKey: titleKey(real), updatedAt: now });
       }
-      return { paperId: known.id, created: false };
+      return { paperId: known.id, created: false, ...(known.incomplete === 'pdf' ? { incomplete: true, landing: pp.landing } : {}) };
     }
     const paperTitle = real ?? standInTitle(pp);
     // With a strong id, the id a capture of the paper would give; else one of its landing page.
@@ -61,7 +65,7 @@ export async function recordPdfOpen(db: PaperdexDB, href: string, title?: string
     r.idKeys = union(r.idKeys, [landingKey(pp.landing)]) ?? [];
     r.sources = [{ site: pp.site, url: pp.pdf, capturedAt: new Date(now).toISOString() }];
     await db.papers.add(r);
-    return { paperId: id, created: true };
+    return { paperId: id, created: true, incomplete: true, landing: pp.landing };
   });
   await recordOpened(out.paperId, now, 'pdf', db);
   return out;

@@ -16,10 +16,15 @@ export interface Settings {
    * site: the site's own scripts can read the badges, so by default a page learns nothing.
    */
   badgeSites: SiteId[];
+  /**
+   * When a PDF of a paper Paperdex has not seen is opened, fetch its landing page from the same
+   * site once (no cookies) to read its details. Off by default: the only request Paperdex makes itself.
+   */
+  completeOpenedPdfs: boolean;
 }
 
 /** Defaults: capture everywhere, badges nowhere. */
-export const DEFAULT_SETTINGS: Settings = { autoCapture: true, disabledSites: [], badgeSites: [] };
+export const DEFAULT_SETTINGS: Settings = { autoCapture: true, disabledSites: [], badgeSites: [], completeOpenedPdfs: false };
 
 /** Settings as stored before version 2 (one global badge switch, on by default). */
 type SettingsV1 = Omit<Settings, 'badgeSites'> & { showBadges?: boolean };
@@ -44,7 +49,12 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export async function getSettings(): Promise<Settings> {
   const stored = (await settingsItem.getValue()) as Partial<Settings> & { showBadges?: unknown };
   const { showBadges: _old, ...rest } = stored ?? {};
-  return { ...DEFAULT_SETTINGS, ...rest, badgeSites: Array.isArray(rest.badgeSites) ? rest.badgeSites : [] };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...rest,
+    badgeSites: Array.isArray(rest.badgeSites) ? rest.badgeSites : [],
+    completeOpenedPdfs: rest.completeOpenedPdfs === true,
+  };
 }
 
 /** Update some settings. */

@@ -60,14 +60,27 @@ async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boole
   }
 }
 
+const ABS_HTML = () => read(join(repoRoot, 'tests/fixtures/arxiv/abs-2301.01234v2.html'));
+/** The landing page the opt-in completion fetches for PDF (its version-free abs page). */
+const LANDING = 'https://arxiv.org/abs/2301.01234';
+
 describe('opened PDFs (Chromium)', () => {
   let s: Session;
   let ext: Page;
+  /** Times the landing page was asked for: with the opt-in off, only the user's own visit. */
+  let landingHits = 0;
   beforeAll(async () => {
     s = await launch();
     s.serve([
       { url: PDF, body: MINIMAL_PDF, contentType: 'application/pdf' },
-      { url: ABS, body: read(join(repoRoot, 'tests/fixtures/arxiv/abs-2301.01234v2.html')) },
+      { url: ABS, body: ABS_HTML() },
+      {
+        url: LANDING,
+        body: () => {
+          landingHits++;
+          return ABS_HTML();
+        },
+      },
     ]);
     ext = await s.extPage('sidepanel.html');
   });
@@ -83,6 +96,9 @@ describe('opened PDFs (Chromium)', () => {
       (v) => v.papers.length === 1 && v.pdfOpenedAt.length > 0,
     );
     expect(first.papers[0]).toMatchObject({ title: 'arXiv 2301.01234 (PDF)', authors: [], incomplete: 'pdf' });
+    // The opt-in completion is off: Paperdex asked nothing of the site.
+    expect(landingHits).toBe(0);
+    expect(s.extensionRequests).toEqual([]);
 
     // Search finds it by its id, marked as known only from its PDF.
     await ext.reload();
@@ -116,5 +132,44 @@ describe('opened PDFs (Chromium)', () => {
     );
     expect(again.papers).toHaveLength(1);
     expect(again.papers[0].title).toBe('Contrastive Pretraining for Tabular Anomaly Detection');
+  });
+});
+
+describe('opened PDFs, completed from the landing page (opt-in, Chromium)', () => {
+  let s: Session;
+  let landingHits = 0;
+  beforeAll(async () => {
+    s = await launch();
+    s.serve([
+      { url: PDF, body: MINIMAL_PDF, contentType: 'application/pdf' },
+      {
+        url: LANDING,
+        body: () => {
+          landingHits++;
+          return ABS_HTML();
+        },
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('with "Complete opened PDFs" on, the landing page is fetched once and completes the paper, no visit needed', async () => {
+    const panel = await s.extPage('sidepanel.html', { width: 400 });
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    await panel.getByTestId('complete-pdfs').locator('input[type=checkbox]').check();
+    await shot(panel, 'settings-complete-pdfs-400-light');
+    await s.open(PDF);
+    const done = await until(
+      'the landing page did not complete the record',
+      () => storedArxiv(panel, '2301.01234'),
+      (v) => v.papers.length === 1 && v.papers[0].incomplete === undefined,
+    );
+    expect(done.papers[0]).toMatchObject({
+      title: 'Contrastive Pretraining for Tabular Anomaly Detection',
+      authors: ['Mina Lee', 'Rafael Souza', 'Ingrid Halvorsen'],
+    });
+    expect(landingHits).toBe(1);
   });
 });

@@ -9,6 +9,9 @@ import { saveCapture } from '../../lib/store/capture';
 import { openingsOf } from '../../lib/store/openings';
 import { grantedOptionalMatches } from '../../lib/background/host-groups';
 import { HOST_GROUPS } from '../../lib/core/hosts';
+import { readLanding } from '../../lib/background/pdf-complete';
+import { scrapePage } from '../../lib/scrapers/registry';
+import { parseHtml } from '../helpers/dom';
 
 describe('pdfPaperOf', () => {
   const cases: [string, ReturnType<typeof pdfPaperOf>][] = [
@@ -267,5 +270,39 @@ describe('recordPdfOpen', () => {
 
   it('landing keys ignore fragments, trailing slashes and http', () => {
     expect(landingKey('http://aclanthology.org/P19-1001/#x')).toBe(landingKey('https://aclanthology.org/P19-1001'));
+  });
+});
+
+describe('readLanding (opt-in completion of an opened PDF)', () => {
+  const landing = 'https://arxiv.org/abs/2301.01234';
+  const html = `<html><head><meta name="citation_title" content="Contrastive Pretraining for Tabular Anomaly Detection">
+    <meta name="citation_author" content="Lee, Mina"><meta name="citation_arxiv_id" content="2301.01234"></head><body></body></html>`;
+  const page = (body: string, init: ResponseInit & { url?: string } = {}) => {
+    const r = new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, ...init });
+    Object.defineProperty(r, 'url', { value: init.url ?? landing });
+    return r;
+  };
+  const parse = async (h: string, url: string) => scrapePage(parseHtml(h, url), new URL(url), { mode: 'auto' }).result;
+
+  it('fetches without credentials or referrer and reads the page with the adapters', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const fetchFn = (async (u: string, init?: RequestInit) => {
+      calls.push([u, init]);
+      return page(html);
+    }) as typeof fetch;
+    const r = await readLanding(landing, parse, fetchFn);
+    expect(calls).toEqual([[landing, expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' })]]);
+    expect(r.papers[0]).toMatchObject({ title: 'Contrastive Pretraining for Tabular Anomaly Detection', authors: ['Mina Lee'] });
+  });
+
+  it('refuses a redirect to another site, an error status, a non-HTML answer and a page without a paper', async () => {
+    const f = (res: Response) => (async () => res) as unknown as typeof fetch;
+    await expect(readLanding(landing, parse, f(page(html, { url: 'https://evil.example/abs' })))).rejects.toThrow(/another site/);
+    await expect(readLanding(landing, parse, f(page('', { status: 404 })))).rejects.toThrow(/HTTP 404/);
+    await expect(readLanding(landing, parse, f(new Response('%PDF', { headers: { 'content-type': 'application/pdf' } })))).rejects.toThrow(
+      /not an HTML page/,
+    );
+    await expect(readLanding(landing, parse, f(page('<html><body>nothing</body></html>')))).rejects.toThrow(/no paper/);
+    await expect(readLanding('ftp://arxiv.org/x', parse, f(page(html)))).rejects.toThrow(/not a web page/);
   });
 });

@@ -12,7 +12,8 @@ async function load(): Promise<SettingsMod> {
   return import('../../lib/store/settings');
 }
 
-const base: Settings = { autoCapture: true, disabledSites: [], badgeSites: [] };
+// (Completing opened PDFs from their landing page, a request of Paperdex's own, is off on a new install too.)
+const base: Settings = { autoCapture: true, disabledSites: [], badgeSites: [], completeOpenedPdfs: false };
 
 describe('settings: badges per site', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -26,9 +27,9 @@ describe('settings: badges per site', () => {
     await fakeBrowser.storage.local.set({ settings: { autoCapture: false, disabledSites: ['dblp'], showBadges: true } });
     const { getSettings, settingsItem } = await load();
     await settingsItem.migrate();
-    expect(await getSettings()).toEqual({ autoCapture: false, disabledSites: ['dblp'], badgeSites: [] });
+    expect(await getSettings()).toEqual({ autoCapture: false, disabledSites: ['dblp'], badgeSites: [], completeOpenedPdfs: false });
     const stored = (await fakeBrowser.storage.local.get('settings')).settings;
-    expect(stored).toEqual({ autoCapture: false, disabledSites: ['dblp'], badgeSites: [] });
+    expect(stored).toEqual({ autoCapture: false, disabledSites: ['dblp'], badgeSites: [], completeOpenedPdfs: false });
     expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
   });
 

@@ -34,8 +34,15 @@ export function splitAuthors(s: string, separators: RegExp = AUTHOR_SEPARATORS):
 export function displayName(s: string): string {
   const t = clean(s);
   const m = t.match(/^([^,]+),\s*([^,]+)$/);
-  return m ? `${m[2]} ${m[1]}` : t;
+  if (!m) return t;
+  // Chinese, Japanese and Korean names are written family name first, without a space
+  // ("王, 小明" is 王小明): their order is kept.
+  if (CJK_NAME.test(m[1]) && CJK_NAME.test(m[2])) return `${m[1].trim()}${m[2].trim()}`;
+  return `${m[2]} ${m[1]}`;
 }
+
+/** A name part written in Han, Hiragana, Katakana or Hangul only. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\s・]+$/u;
 
 /** Entries of an author list that are no person: double-blind placeholders. */
 const NOT_A_PERSON =

@@ -25,8 +25,11 @@ export function isProfileUrl(url: URL): boolean {
 
 /** Result lists: `/scholar` with a query, a cluster (versions), a cites (cited-by) or a library view. */
 export function isSearchUrl(url: URL): boolean {
-  if (!isScholarHost(url.hostname) || url.pathname !== '/scholar') return false;
+  if (!isScholarHost(url.hostname)) return false;
   const p = url.searchParams;
+  // Lookup pages (links from publishers and reference managers): "Showing the best result for this search".
+  if (url.pathname === '/scholar_lookup') return !!p.get('title');
+  if (url.pathname !== '/scholar') return false;
   return ['q', 'as_q', 'as_epq', 'as_sauthors', 'cluster', 'cites', 'scilib'].some((k) => !!p.get(k));
 }
 
@@ -393,9 +396,35 @@ function parseResult(r: Element, url: URL): ScrapedPaper | undefined {
   };
 }
 
+/**
+ * The result blocks of a Scholar list, found by their structure rather than one container class:
+ * Scholar serves older and A/B-tested markup on its country domains (`.gs_r.gs_or` today, `.gs_r`
+ * with `.gs_ri` before, bare blocks on lookup pages such as "Showing the best result for this
+ * search"). A result is the largest block around one title (`.gs_rt`) that holds that title only,
+ * with a byline (`.gs_a`) or a links row (`.gs_fl`); "User profiles for …" boxes are left out.
+ */
+export function resultBlocks(doc: Document): Element[] {
+  const out: Element[] = [];
+  const seen = new Set<Element>();
+  const root = doc.querySelector('#gs_res_ccl_mid') ?? doc.querySelector('#gs_res_ccl') ?? doc.body;
+  if (!root) return out;
+  for (const title of all(root, 'h3.gs_rt, div.gs_rt')) {
+    let block: Element = title;
+    // Climb while the parent still holds only this title (Scholar pages have at most ~20 results).
+    while (block.parentElement && block.parentElement !== root && block.parentElement.querySelectorAll('.gs_rt').length === 1)
+      block = block.parentElement;
+    if (seen.has(block)) continue;
+    // "User profiles for …" links to the author search; a result has a byline or a links row.
+    if (title.querySelector('a[href*="view_op=search_authors"]')) continue;
+    if (!block.matches('.gs_or') && !block.querySelector('.gs_a, .gs_fl')) continue;
+    seen.add(block);
+    out.push(block);
+  }
+  return out;
+}
+
 function scrapeSearch(doc: Document, url: URL): Scraped | null {
-  // `.gs_r.gs_or` are results; other `.gs_r` blocks are "User profiles for …", alerts, ads.
-  const papers = all(doc, '.gs_r.gs_or')
+  const papers = resultBlocks(doc)
     .map((r) => parseResult(r, url))
     .filter((p): p is ScrapedPaper => !!p);
   if (!papers.length) return null;

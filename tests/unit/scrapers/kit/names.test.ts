@@ -25,6 +25,12 @@ describe('displayName', () => {
     expect(displayName('Thompson, Jordan')).toBe('Jordan Thompson');
     expect(displayName('Jordan Thompson')).toBe('Jordan Thompson');
     expect(displayName('  Mohd,  Tauheed Khan ')).toBe('Tauheed Khan Mohd');
+    // Metadata's "Leinaas, J. M." is the printed "J. M. Leinaas"; CJK names keep family-first order.
+    expect(displayName('Leinaas, J. M.')).toBe('J. M. Leinaas');
+    expect(displayName('王, 小明')).toBe('王小明');
+    expect(displayName('山田, 太郎')).toBe('山田太郎');
+    expect(displayName('김, 민준')).toBe('김민준');
+    expect(displayName('Wang, Xiaoming')).toBe('Xiaoming Wang');
   });
 });
 
