@@ -97,8 +97,8 @@ export function SettingsView() {
       <WipeData />
       <div class="section-title">Privacy</div>
       <p class="small muted">
-        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own; removing the extension
-        deletes its data, so export first.
+        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own (unless you switch on
+        “Complete opened PDFs” above); removing the extension deletes its data, so export first.
       </p>
       <div class="section-title">Help</div>
       <p class="small muted">

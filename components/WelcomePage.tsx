@@ -190,7 +190,8 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
           <ul class="welcome-points">
             <li>
               <strong>Nothing leaves your machine.</strong> Your library lives in this browser profile. Paperdex makes no network requests
-              of its own: no account, no sync, no analytics, no look-ups.
+              of its own: no account, no sync, no analytics, no look-ups. (One opt-in in Settings, off by default, fetches an opened PDF’s
+              landing page from the same site to complete its details.)
             </li>
             <li>It reads only the sites listed above (and the groups you switch on), plus a page when you ask it to capture that page.</li>
             <li>

@@ -128,6 +128,8 @@ export const PAPER_ID_FIELDS = {
   s2: opt(kind.text(200, MAX_ID), 'Semantic Scholar paper id (40-hex sha or CorpusId:N).'),
   scholar: opt(kind.text(200, MAX_ID), 'Google Scholar cluster id (decimal, from cites=/cluster=), else the profile citation id.'),
   acl: opt(kind.text(200, MAX_ID), 'ACL Anthology id, e.g. 2020.acl-main.1.'),
+  pmid: opt(kind.text(20, MAX_ID), 'PubMed id (PMID), e.g. 36516211.'),
+  pmcid: opt(kind.text(20, MAX_ID), 'PubMed Central id, e.g. PMC9816082.'),
 };
 
 const PAPER_IDS = kind.shape(PAPER_ID_FIELDS);

@@ -13,12 +13,22 @@ import { cleanNote, cleanTags, fieldNames, MAX_NOTE_HISTORY, PAPER_FIELDS, type 
 import { surname, titleKey } from './normalize';
 
 /** Id kinds of which one paper has exactly one value: disagreement means different papers. */
-const EXCLUSIVE: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl'];
+const EXCLUSIVE: (keyof PaperIds)[] = ['doi', 'arxiv', 'openreview', 's2', 'acl', 'pmid', 'pmcid'];
 /**
  * Every id kind of lib/core/fields.ts, strongest evidence first: a paper's id derives from its
  * first key ({@link paperIdFor}), so this order is part of every stored paper id.
  */
-const ALL_ID_KINDS = ['doi', 'arxiv', 'openreview', 's2', 'acl', 'dblp', 'scholar'] as const satisfies readonly (keyof PaperIds)[];
+const ALL_ID_KINDS = [
+  'doi',
+  'arxiv',
+  'openreview',
+  's2',
+  'acl',
+  'pmid',
+  'pmcid',
+  'dblp',
+  'scholar',
+] as const satisfies readonly (keyof PaperIds)[];
 // A new id kind must be placed in the order above (compile error until it is).
 const everyIdKind: [Exclude<keyof PaperIds, (typeof ALL_ID_KINDS)[number]>] extends [never] ? true : never = true;
 void everyIdKind;

@@ -52,6 +52,8 @@ export interface CslItem {
   /** "PhD thesis" / "Master's thesis" for theses. */
   genre?: string;
   DOI?: string;
+  PMID?: string;
+  PMCID?: string;
   URL?: string;
   abstract?: string;
   /** Keywords and the user's tags, comma-separated (CSL has a single string variable). */
@@ -133,6 +135,8 @@ export function toCslJson(papers: ExportedPaper[]): CslItem[] {
     if (kind === 'phdthesis') item.genre = 'PhD thesis';
     if (kind === 'mastersthesis') item.genre = "Master's thesis";
     if (p.ids?.doi) item.DOI = p.ids.doi;
+    if (p.ids?.pmid) item.PMID = p.ids.pmid;
+    if (p.ids?.pmcid) item.PMCID = p.ids.pmcid;
     if (p.url) item.URL = p.url;
     if (p.abstract) item.abstract = clean(p.abstract);
     const kw = (union(p.keywords, p.tags) ?? []).map(clean).filter(Boolean);
@@ -260,6 +264,10 @@ function readItem(item: unknown): ImportedPaper | string {
     // (at the start of a line: a note of the user's may mention another paper's id in passing)
     note?.match(/^arxiv:\s*([^\s\]]+)/im)?.[1],
   ]);
+  const pmid = str('PMID') ?? (typeof item.PMID === 'number' ? String(item.PMID) : undefined);
+  if (pmid && /^\d{1,9}$/.test(pmid)) ids.pmid = pmid;
+  const pmcid = str('PMCID');
+  if (pmcid && /^PMC\d+$/i.test(pmcid)) ids.pmcid = pmcid.toUpperCase();
   const category = note?.match(/^arxiv:\s*\S+[ \t]*\[([a-z-]+(?:\.[A-Za-z-]+)?)\]/im)?.[1];
 
   let type = own(PAPER_TYPES, cslType) ?? (cslType || undefined);

@@ -83,6 +83,11 @@ function scrapeArticle(doc: Document, url: URL): Scraped | null {
       adjust: (p) => ({
         ...p,
         authors: p.authors.map(displayName),
+        ids: {
+          ...p.ids,
+          pmcid,
+          ...(/^\d+$/.test(metaValues(doc, 'citation_pmid')[0] ?? '') ? { pmid: metaValues(doc, 'citation_pmid')[0] } : {}),
+        },
         // Legacy pages give the PDF path relative to the legacy host.
         pdfUrl: p.pdfUrl ? absUrl(p.pdfUrl, url) : undefined,
       }),

@@ -1,7 +1,7 @@
 /**
  * PubMed adapter (pubmed.ncbi.nlm.nih.gov): paper pages `/<pmid>/` and search results
- * `/?term=…` (their `article.full-docsum` rows). Paperdex has no PMID id field: a paper keeps
- * its DOI when PubMed shows one, and its PubMed page as `url` (the PMID is in that URL).
+ * `/?term=…` (their `article.full-docsum` rows). A paper keeps its PMID (and PMCID where the page
+ * names one) as ids, its DOI when PubMed shows one, and its PubMed page as `url`.
  *
  * Paper pages: the citation_* tags (title, authors, journal, DOI, PMID) are the base; the page
  * adds the authors as printed (`.authors-list a.full-name`), the issue date of its citation
@@ -86,7 +86,11 @@ function scrapePaper(doc: Document, url: URL, route: { pmid: string }): ScrapedP
       date: dated.date,
       abstract: abstractOf(doc),
       keywords: keywordsOf(doc),
-      ids: { doi: normalizeDoi(doiA?.textContent) ?? normalizeDoi(doiA?.getAttribute('href')) },
+      ids: compact({
+        doi: normalizeDoi(doiA?.textContent) ?? normalizeDoi(doiA?.getAttribute('href')),
+        pmid,
+        pmcid: text(heading, '.identifier.pmc a').match(/^PMC\d+$/)?.[0] ?? text(doc, '.identifier.pmc a').match(/^PMC\d+$/)?.[0],
+      }),
       url: pubmedUrl(pmid),
     },
     {
@@ -126,7 +130,7 @@ function docsum(row: Element): ScrapedPaper | undefined {
     year: cite.year,
     date: cite.date,
     venue: cite.venue,
-    ids: compact({ doi: cite.doi }),
+    ids: compact({ doi: cite.doi, pmid: pmid && /^\d+$/.test(pmid) ? pmid : undefined }),
     url: pmid && /^\d+$/.test(pmid) ? pubmedUrl(pmid) : undefined,
   });
 }

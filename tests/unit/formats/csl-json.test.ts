@@ -243,3 +243,21 @@ describe('parseCslJson', () => {
     expect(r.papers).toEqual([{ title: '=HYPERLINK("x") }{ <script>', authors: ['"; DROP'] }]);
   });
 });
+
+describe('PubMed ids in CSL-JSON', () => {
+  it('PMID and PMCID are written and read back', () => {
+    const [item] = toCslJson([
+      {
+        id: 'p-1',
+        title: 'A PubMed paper',
+        authors: ['Ann Lee'],
+        year: 2022,
+        ids: { doi: '10.1038/x', pmid: '36516211', pmcid: 'PMC9812345' },
+        sources: [],
+      },
+    ] as never);
+    expect(item).toMatchObject({ DOI: '10.1038/x', PMID: '36516211', PMCID: 'PMC9812345' });
+    const back = parseCslJson([item]);
+    expect(back.papers[0].ids).toEqual({ doi: '10.1038/x', pmid: '36516211', pmcid: 'PMC9812345' });
+  });
+});
