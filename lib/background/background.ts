@@ -270,11 +270,13 @@ export async function pdfOpened(url: string, title: string | undefined): Promise
   if (!pp) return;
   try {
     // Paused (or off for the site): nothing is recorded automatically, opened PDFs included.
-    if (!autoCaptureAllowed(await getSettings(), pp.site)) return;
+    const settings = await getSettings();
+    if (!autoCaptureAllowed(settings, pp.site)) return;
     const r = await recordPdfOpen(getDb(), url, title);
-    if (!r) return;
+    // Only a record known from its PDF alone changes what search holds (new, or renamed by the tab's title).
+    if (!r?.incomplete) return;
     await notifyIndex([r.paperId]);
-    if (r.incomplete && r.landing && (await getSettings()).completeOpenedPdfs) await completeOpenedPdf(r.landing);
+    if (r.landing && settings.completeOpenedPdfs) await completeOpenedPdf(r.landing);
   } catch (e) {
     console.error('[paperdex] recording an opened PDF failed', e);
   }

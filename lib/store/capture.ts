@@ -26,6 +26,7 @@ import type {
   AuthorRecord,
   CaptureRecord,
   PaperRecord,
+  PaperSource,
   ReportedMetrics,
   ReportedSnapshot,
   ScrapeResult,
@@ -157,9 +158,7 @@ export function newPaper(p: ScrapedPaper, id: string, nowMs: number): PaperRecor
  * A page less trusted than the record's description (a profile row) keeps its own title and
  * author list on its source, so what it claimed is not lost; a page that agrees (or was used) has none.
  */
-function keepOwnVersion(r: PaperRecord, site: SiteId, url: string, p: ScrapedPaper, trust: DescriptionTrust): void {
-  const src = r.sources.find((s) => s.site === site && s.url === url);
-  if (!src) return;
+function keepOwnVersion(r: PaperRecord, src: PaperSource, p: ScrapedPaper, trust: DescriptionTrust): void {
   delete src.title;
   delete src.authors;
   if (trust >= (r.descTrust ?? DEFAULT_TRUST)) return;
@@ -167,14 +166,15 @@ function keepOwnVersion(r: PaperRecord, site: SiteId, url: string, p: ScrapedPap
   if (p.authors.length && p.authors.join('\u0000') !== r.authors.join('\u0000')) src.authors = [...p.authors];
 }
 
-/** Record this site's sighting on the paper and the citation count history. */
-function addSighting(r: PaperRecord, site: SiteId, url: string, at: string, citations?: number): void {
-  const src = r.sources.find((s) => s.site === site && s.url === url);
+/** Record this site's sighting on the paper and the citation count history; returns the sighting. */
+function addSighting(r: PaperRecord, site: SiteId, url: string, at: string, citations?: number): PaperSource {
+  let src = r.sources.find((s) => s.site === site && s.url === url);
   if (src) {
     src.capturedAt = at;
     if (citations !== undefined) src.citations = citations;
   } else {
-    r.sources.push(citations !== undefined ? { site, url, capturedAt: at, citations } : { site, url, capturedAt: at });
+    src = citations !== undefined ? { site, url, capturedAt: at, citations } : { site, url, capturedAt: at };
+    r.sources.push(src);
   }
   if (citations !== undefined) {
     const last = [...r.citationHistory].reverse().find((h) => h.site === site);
@@ -184,6 +184,7 @@ function addSighting(r: PaperRecord, site: SiteId, url: string, at: string, cita
     if (!last || (last.citations !== citations && !recent)) r.citationHistory.push({ at, site, citations });
     if (r.citationHistory.length > CITATION_HISTORY_MAX) r.citationHistory.splice(0, r.citationHistory.length - CITATION_HISTORY_MAX);
   }
+  return src;
 }
 
 /**
@@ -305,8 +306,7 @@ export async function saveCapture(db: PaperdexDB, result: ScrapeResult, opts: Sa
         statusOf.set(rec.id, 'new');
         papersNew++;
       }
-      addSighting(rec, site, url, at, p.citations);
-      keepOwnVersion(rec, site, url, p, trust);
+      keepOwnVersion(rec, addSighting(rec, site, url, at, p.citations), p, trust);
 
       // Linked author profiles next to the paper (e.g. Scholar search results).
       for (const ref of p.authorProfiles ?? []) {

@@ -36,9 +36,15 @@ async function findKnown(db: PaperdexDB, pp: PdfPaper): Promise<PaperRecord | un
   const keys = [...idKeys(ids), landingKey(pp.landing)];
   const hit = (await db.papers.where('idKeys').anyOf(keys).toArray()).find((r) => !idsConflict(ids, r.ids));
   if (hit || idKeys(ids).length) return hit;
-  // Proceedings without ids: a paper captured from a listing carries these links.
+  // Proceedings without ids: a paper captured from a listing carries these links. Found once by a
+  // scan, it gets the landing key, so the next opening (a PDF tab reports several updates) is a lookup.
   const landing = landingKey(pp.landing);
-  return db.papers.filter((r) => r.pdfUrl === pp.pdf || (!!r.url && landingKey(r.url) === landing)).first();
+  const found = await db.papers.filter((r) => r.pdfUrl === pp.pdf || (!!r.url && landingKey(r.url) === landing)).first();
+  if (found) {
+    found.idKeys = union(found.idKeys, [landing]) ?? [];
+    await db.papers.update(found.id, { idKeys: found.idKeys });
+  }
+  return found;
 }
 
 /**

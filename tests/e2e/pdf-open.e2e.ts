@@ -7,19 +7,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../helpers/dom';
 import { launch, read, shot, type Session } from './harness';
+import { MINIMAL_PDF } from './scenarios';
 
 const PDF = 'https://arxiv.org/pdf/2301.01234v2';
 const ABS = 'https://arxiv.org/abs/2301.01234v2';
-
-/** A one-page PDF without a Title (the viewer's tab then shows the file name, not a paper title). */
-const MINIMAL_PDF = [
-  '%PDF-1.4',
-  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-  'trailer << /Root 1 0 R >>',
-  '%%EOF',
-].join('\n');
 
 interface Stored {
   id: string;

@@ -398,7 +398,7 @@ export async function pageCannotStopCapture(d: Driver): Promise<void> {
 }
 
 /** A one-page PDF without a Title (the viewer's tab then shows the file name, not a paper title). */
-const MINIMAL_PDF = [
+export const MINIMAL_PDF = [
   '%PDF-1.4',
   '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
   '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',

@@ -96,3 +96,8 @@ export function repoUrlInText(s: string): string | undefined {
   const m = s.match(/https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)\/[\w.-]+\/[\w.-]+/);
   return m ? m[0].replace(/[.,;)]+$/, '') : undefined;
 }
+
+/** The page's own address: `url` without its query and fragment (a paper page's canonical link). */
+export function pageUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}

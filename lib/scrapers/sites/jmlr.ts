@@ -13,7 +13,7 @@ import { absUrl, all, clean, compactPaper, parseYear, text } from '../kit/dom';
 import { fromEmbedded } from '../kit/from-embedded';
 import { displayName } from '../kit/names';
 import { visibleText } from '../kit/text';
-import { isRepoUrl } from '../kit/urls';
+import { isRepoUrl, pageUrl } from '../kit/urls';
 
 type JmlrRoute = 'listing' | 'paper';
 
@@ -122,9 +122,6 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
   const content = doc.querySelector('#content');
   const line = all(content, 'p').find((p) => p.querySelector('b i, i'));
   const links = readLinks(content, url);
-  const page = new URL(url.href);
-  page.hash = '';
-  page.search = '';
   const paper = fromEmbedded(
     doc,
     url,
@@ -134,7 +131,7 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
       year: line ? citationYear(text(line)) : undefined,
       venue: VENUE,
       abstract: abstractOf(doc, content),
-      url: page.href,
+      url: pageUrl(url),
       pdfUrl: links.pdfUrl,
       codeUrl: links.codeUrl,
     },

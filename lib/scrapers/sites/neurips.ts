@@ -18,7 +18,7 @@ import { absUrl, all, clean, compactPaper, parseYear, text } from '../kit/dom';
 import { fromEmbedded } from '../kit/from-embedded';
 import { displayName } from '../kit/names';
 import { visibleText } from '../kit/text';
-import { arxivIdFromLink, parseUrl } from '../kit/urls';
+import { arxivIdFromLink, pageUrl, parseUrl } from '../kit/urls';
 
 type NeuripsRoute = 'listing' | 'paper';
 
@@ -143,9 +143,6 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
   const pdfA = all(doc, 'a[href$=".pdf"]').find((a) => /-Paper(?:-[\w]+)?\.pdf$/i.test(a.getAttribute('href') ?? ''));
   const arxivA = all(doc, 'a[href*="arxiv.org/"]')[0];
   const arxiv = arxivIdFromLink(absUrl(arxivA?.getAttribute('href'), url));
-  const page = new URL(url.href);
-  page.hash = '';
-  page.search = '';
   const paper = fromEmbedded(
     doc,
     url,
@@ -155,7 +152,7 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
       venue: venueOf(trackName(info?.track)),
       abstract: sectionText(byLabel.get('abstract'), { blocks: true }),
       ids: arxiv ? { arxiv } : undefined,
-      url: page.href,
+      url: pageUrl(url),
       pdfUrl: absUrl(pdfA?.getAttribute('href'), url),
     },
     {

@@ -17,7 +17,7 @@ import { defineAdapter, type Scraped } from '../kit/define-adapter';
 import { absUrl, all, clean, compactPaper, text } from '../kit/dom';
 import { fromEmbedded } from '../kit/from-embedded';
 import { visibleText } from '../kit/text';
-import { arxivIdFromLink, isRepoUrl, parseUrl } from '../kit/urls';
+import { arxivIdFromLink, isRepoUrl, pageUrl, parseUrl } from '../kit/urls';
 
 type PmlrRoute = 'listing' | 'paper';
 
@@ -104,9 +104,6 @@ function scrapeListing(doc: Document, url: URL): Scraped | null {
 function scrapePaper(doc: Document, url: URL): Scraped | null {
   const article = doc.querySelector('article.post-content') ?? doc.querySelector('article') ?? doc.body;
   const links = readLinks(doc.querySelector('#extras'), url);
-  const page = new URL(url.href);
-  page.hash = '';
-  page.search = '';
   const paper = fromEmbedded(
     doc,
     url,
@@ -116,7 +113,7 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
       authors: splitNames((text(doc, '#authors') || text(article, 'span.authors')).replace(/;\s*$/, '')),
       abstract: visibleText(doc.querySelector('#abstract'), { math: true, blocks: true }),
       ids: links.ids,
-      url: page.href,
+      url: pageUrl(url),
       pdfUrl: links.pdfUrl,
       codeUrl: links.codeUrl,
     },

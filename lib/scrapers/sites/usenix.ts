@@ -18,7 +18,7 @@ import { defineAdapter, type Scraped } from '../kit/define-adapter';
 import { absUrl, all, clean, compactPaper, text } from '../kit/dom';
 import { fromEmbedded } from '../kit/from-embedded';
 import { visibleText } from '../kit/text';
-import { parseUrl } from '../kit/urls';
+import { pageUrl, parseUrl } from '../kit/urls';
 
 type UsenixRoute = 'listing' | 'paper';
 
@@ -75,9 +75,6 @@ export function peopleNames(el: Element | null | undefined): string[] {
 function scrapePaper(doc: Document, url: URL): Scraped | null {
   const node = doc.querySelector('article.node-paper') ?? doc.querySelector('article.node');
   const conf = url.pathname.match(PRESENTATION_PATH)?.[1];
-  const page = new URL(url.href);
-  page.hash = '';
-  page.search = '';
   const pdfA = doc.querySelector('.field-name-field-final-paper-pdf a[href], .field-name-field-presentation-pdf a[href]');
   const paper = fromEmbedded(
     doc,
@@ -85,7 +82,7 @@ function scrapePaper(doc: Document, url: URL): Scraped | null {
     {
       title: text(doc, 'h1#page-title'),
       abstract: visibleText(node?.querySelector('.field-name-field-paper-description') ?? null, { blocks: true, math: true }),
-      url: page.href,
+      url: pageUrl(url),
     },
     {
       take: ['title', 'authors', 'year', 'date', 'venue', 'pdfUrl'],
