@@ -32,6 +32,17 @@ const layers = [
   },
   { target: './lib/metrics', from: './lib', except: ['./core', './metrics'], message: 'Metrics are pure functions of records.' },
   {
+    target: './lib/i18n',
+    from: './lib',
+    except: ['./i18n'],
+    message: 'lib/i18n (localised text) is a leaf every layer may use: it imports nothing else of lib/.',
+  },
+  {
+    target: ['./lib/search/engine', './lib/search/host', './entrypoints/search-worker.ts'],
+    from: './lib/i18n',
+    message: 'The search host runs in a worker without browser.i18n: it returns codes, and the UI words them.',
+  },
+  {
     target: ['./lib/content', './entrypoints/capture.content.ts', './entrypoints/capture-now.content.ts'],
     from: ['./lib/store', './lib/search', './lib/interchange', './lib/background'],
     message: "Content scripts run in the page's origin: no database, search or background code there.",

@@ -59,8 +59,10 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Paperdex',
-    description: 'Captures the authors and papers on the scholarly pages you visit, keeps them on your machine, and makes them searchable.',
+    // Name, description and the shortcut's text come from public/_locales (the browser's own i18n).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -80,10 +82,10 @@ export default defineConfig({
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Capture this page with Paperdex',
+        description: '__MSG_ext_commandCapture__',
       },
     },
-    action: { default_title: 'Paperdex' },
+    action: { default_title: '__MSG_ext_name__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,7 +3,8 @@ import type { PaperdexDB } from '@/lib/store/db';
 import { addToCollection } from '@/lib/store/collections';
 import { reindex } from '@/lib/search/reindex';
 import type { CollectionRecord } from '@/lib/core/types';
-import { plural } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
+import './AddToCollection.css';
 import { useLive } from './use-live';
 
 /**
@@ -22,7 +23,7 @@ export function AddToCollection({
   ariaLabel: string;
 }) {
   const collections = useLive(() => db.collections.orderBy('name').toArray(), [db], [] as CollectionRecord[]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; error?: boolean } | null>(null);
   if (!collections.length || !paperIds.length) return null;
   return (
     <div class="small muted add-all">
@@ -34,12 +35,17 @@ export function AddToCollection({
           onChange={async (e) => {
             const id = (e.target as HTMLSelectElement).value;
             if (!id) return;
-            const changed = await addToCollection(db, id, paperIds);
-            await reindex(changed);
-            setDone(`Added ${plural(changed.length, 'paper')} to “${collections.find((c) => c.id === id)?.name}”.`);
+            const name = collections.find((c) => c.id === id)?.name ?? '';
+            try {
+              const changed = await addToCollection(db, id, paperIds);
+              await reindex(changed);
+              setDone({ text: tn('collections_added', changed.length, { name }) });
+            } catch (err) {
+              setDone({ text: t('collections_addFailed', { name, error: err instanceof Error ? err.message : String(err) }), error: true });
+            }
           }}
         >
-          <option value="">choose a collection…</option>
+          <option value="">{t('collections_choose')}</option>
           {collections.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -47,7 +53,14 @@ export function AddToCollection({
           ))}
         </select>
       </label>
-      {done && <span role="status"> {done}</span>}
+      {/* Always in the page, so that what it says next is announced. */}
+      <span role="status">{done && !done.error ? ` ${done.text}` : ''}</span>
+      {done?.error && (
+        <span role="alert" class="add-all-error">
+          {' '}
+          {done.text}
+        </span>
+      )}
     </div>
   );
 }

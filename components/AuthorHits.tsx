@@ -3,7 +3,7 @@ import { latestReported } from '@/lib/store/library';
 import { matchAuthors } from '@/lib/search/author-match';
 import { hIndexOf } from '@/lib/metrics/metrics';
 import type { AuthorRecord } from '@/lib/core/types';
-import { fmtNum, plural } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
 import { useLive } from './use-live';
 
 /** Every author of the library (thousands at most), kept current while the page is open. */
@@ -22,12 +22,12 @@ async function computedH(db: PaperdexDB, a: AuthorRecord): Promise<number | unde
 export function AuthorFigures({ author, computed }: { author: AuthorRecord; computed?: number }) {
   const r = latestReported(author);
   const parts = [
-    <span key="p">{plural(author.paperIds.length, 'paper')} collected</span>,
-    r?.hIndex !== undefined && <span key="hr">h-index {fmtNum(r.hIndex)} reported</span>,
-    computed !== undefined && <span key="hc">h-index {fmtNum(computed)} computed</span>,
+    <span key="p">{tn('author_figPapersCollected', author.paperIds.length)}</span>,
+    r?.hIndex !== undefined && <span key="hr">{t('author_figHReported', { value: r.hIndex })}</span>,
+    computed !== undefined && <span key="hc">{t('author_figHComputed', { value: computed })}</span>,
     r?.citations !== undefined && (
       <span key="c" class="cites">
-        {plural(r.citations, 'citation')}
+        {tn('common_citations', r.citations)}
       </span>
     ),
   ].filter(Boolean);
@@ -65,14 +65,14 @@ export function AuthorHits({
   );
   if (!hits.length) return null;
   return (
-    <ul class="results author-hits" aria-label="Matching authors">
+    <ul class="results author-hits" aria-label={t('author_hitsLabel')}>
       {hits.map((a) => {
         const href = a.profiles[0]?.url;
         return (
           <li key={a.id} class="result author-hit" onClick={onPick ? () => onPick(a.id) : undefined}>
             <div class="t">
               <span class="badge-author" aria-hidden="true">
-                Author
+                {t('author_hitBadge')}
               </span>{' '}
               {onPick || !href ? (
                 <button type="button" class="btn-link author-link" onClick={onPick ? () => onPick(a.id) : undefined}>

@@ -1,8 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/store/db';
-import { mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/store/authors';
-import { authorPapers, latestReported, SITE_NAMES } from '@/lib/store/library';
+import { AuthorEditError, mergeAuthors, sameNameCandidates, splitProfile } from '@/lib/store/authors';
+import { authorPapers, latestReported } from '@/lib/store/library';
+import { siteName } from './labels';
+import type { StoredSiteId } from '@/lib/core/sites';
 import type { AuthorRecord, PaperRecord } from '@/lib/core/types';
+import { formatDate, t, tn, uiLocale } from '@/lib/i18n/i18n';
 import { AddToCollection } from './AddToCollection';
 import { papersByYear } from '@/lib/metrics/metrics';
 import { knownCitationsByYear } from '@/lib/metrics/citation-data';
@@ -10,10 +13,10 @@ import { reportedHistory, topCategories, topCoauthors, topVenues } from '@/lib/m
 import { MetricTable, ReportedVsComputed, useComputed } from './AuthorMetrics';
 import { Chart, yearPoints } from './Charts';
 import { Coverage } from './PageStatus';
-import { PaperItem } from './PaperItem';
-import { openPaper } from './ResultList';
-import { fmtNum, fmtWhen, plural } from './format';
+import { openPaper, PaperItem } from './PaperItem';
+import { fmtDay, fmtNames, fmtNum, fmtWhen } from './format';
 import { useLive } from './use-live';
+import './AuthorView.css';
 
 type Sort = 'citations' | 'year' | 'title';
 
@@ -21,11 +24,26 @@ function sortPapers(papers: PaperRecord[], by: Sort): PaperRecord[] {
   const out = [...papers];
   if (by === 'citations') out.sort((a, b) => (b.citations ?? -1) - (a.citations ?? -1) || (b.year ?? 0) - (a.year ?? 0));
   else if (by === 'year') out.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (b.citations ?? -1) - (a.citations ?? -1));
-  else out.sort((a, b) => a.title.localeCompare(b.title));
+  else out.sort((a, b) => a.title.localeCompare(b.title, uiLocale()));
   return out;
 }
 
-/** One author: profile details, metrics each site reported, and their collected papers. */
+/** A refused merge or split, said in the user's language. */
+function editProblem(e: unknown): string {
+  if (e instanceof AuthorEditError) {
+    if (e.code === 'notFound') return t('author_errorNotFound');
+    if (e.code === 'notPart') return t('author_errorNotPart');
+    if (e.code === 'oneProfile') return t('author_errorOneProfile');
+    return t('author_errorSelf');
+  }
+  return t('author_errorOther', { reason: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * One author: profile details, metrics each site reported, and their collected papers. The
+ * author's name is the view's one h1 (the side panel shows no other for this view); each part is
+ * a section under an h2.
+ */
 export function AuthorView({
   db,
   authorId,
@@ -42,13 +60,14 @@ export function AuthorView({
   onCompare?: (id: string) => void;
   compared?: boolean;
 }) {
+  const id = useId();
   const author = useLive<AuthorRecord | null>(async () => (await db.authors.get(authorId)) ?? null, [authorId], null);
   const candidates = useLive(
     async () => (author ? sameNameCandidates(db, author) : []),
     [author],
     [] as Awaited<ReturnType<typeof sameNameCandidates>>,
   );
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const papers = useLive(async () => (author ? authorPapers(db, author) : []), [author], [] as PaperRecord[]);
   const [sort, setSort] = useState<Sort>('citations');
   const [exclude, setExclude] = useState<Set<string>>(new Set());
@@ -57,44 +76,53 @@ export function AuthorView({
   const sorted = useMemo(() => sortPapers(papers, sort), [papers, sort]);
   const { subset, m } = useComputed(papers, { fromYear, toYear, exclude });
   const years = useMemo(() => [...new Set(papers.map((p) => p.year).filter((y): y is number => !!y))].sort((a, b) => a - b), [papers]);
-  if (!author) return <div class="empty">Loading…</div>;
+  if (!author) return <div class="empty">{t('author_loading')}</div>;
   const sites = [...new Set(author.reported.map((r) => r.site))];
   const latest = latestReported(author);
   const siteBars = latest?.citationsPerYear && Object.keys(latest.citationsPerYear).length ? latest.citationsPerYear : undefined;
   const collectedCites = siteBars ? undefined : knownCitationsByYear(subset);
   const hHistory = reportedHistory(author, 'hIndex');
   const cHistory = reportedHistory(author, 'citations');
-  const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
-  const toggle = (id: string) =>
+  const toggle = (pid: string) =>
     setExclude((cur) => {
       const next = new Set(cur);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      if (next.has(pid)) next.delete(pid);
+      else next.add(pid);
       return next;
     });
+  const edit = async (run: () => Promise<string>) => {
+    try {
+      setMessage({ text: await run() });
+    } catch (e) {
+      setMessage({ text: editProblem(e), error: true });
+    }
+  };
   return (
-    <article class="author-view" aria-label={`Author ${author.name}`}>
+    <article class="author-view" aria-labelledby={`${id}-name`}>
       <button type="button" class="btn-link small" onClick={onBack}>
-        ← All authors
+        <span aria-hidden="true">← </span>
+        {t('author_backToList')}
       </button>
-      <h2 class="author-name">{author.name}</h2>
+      <h1 class="author-name" id={`${id}-name`}>
+        {author.name}
+      </h1>
       {author.affiliation && <div class="muted">{author.affiliation}</div>}
       {author.interests?.length ? <div class="small faint">{author.interests.join(' · ')}</div> : null}
       <div class="small links">
         {author.profiles.map((p) => (
           <a key={p.url} href={p.url} target="_blank" rel="noopener noreferrer">
-            {SITE_NAMES[p.site]} profile
+            {t('author_profileLink', { site: siteName(p.site) })}
           </a>
         ))}
         {author.homepage && (
           <a href={author.homepage} target="_blank" rel="noopener noreferrer">
-            Homepage
+            {t('author_homepage')}
           </a>
         )}
       </div>
       {onCompare && (
         <button type="button" class="btn small compare-btn" onClick={() => onCompare(author.id)} disabled={compared}>
-          {compared ? 'In comparison' : 'Compare with others'}
+          {compared ? t('author_inComparison') : t('author_compareWithOthers')}
         </button>
       )}
       <div class="author-grid">
@@ -102,15 +130,19 @@ export function AuthorView({
           {sites.map((site) => {
             const r = latestReported(author, site)!;
             return (
-              <section key={site}>
-                <div class="section-title">
-                  Reported by {SITE_NAMES[site]} <span class="faint">· {fmtWhen(r.capturedAt)}</span>
-                </div>
-                <ReportedVsComputed reported={r} computed={m} siteName={SITE_NAMES[site]} />
+              <section key={site} aria-labelledby={`${id}-rep-${site}`}>
+                <h2 class="section-title" id={`${id}-rep-${site}`}>
+                  {t('author_reportedBy', { site: siteName(site) })} <span class="faint">· {fmtWhen(r.capturedAt)}</span>
+                </h2>
+                <ReportedVsComputed reported={r} computed={m} siteName={siteName(site)} />
                 {r.since && (
                   <div class="small faint">
-                    Since {r.since.year}: {fmtNum(r.since.citations)} citations, h-index {fmtNum(r.since.hIndex)}, i10-index{' '}
-                    {fmtNum(r.since.i10Index)}
+                    {t('author_since', {
+                      year: String(r.since.year),
+                      citations: fmtNum(r.since.citations),
+                      hIndex: fmtNum(r.since.hIndex),
+                      i10Index: fmtNum(r.since.i10Index),
+                    })}
                   </div>
                 )}
                 {r.other && (
@@ -126,86 +158,93 @@ export function AuthorView({
           <Coverage collected={papers.length} reported={latest?.papers} />
         </div>
 
-        <section class="author-charts" aria-label="Charts">
-          <div class="section-title">Charts</div>
+        <section class="author-charts" aria-labelledby={`${id}-charts`}>
+          <h2 class="section-title" id={`${id}-charts`}>
+            {t('author_charts')}
+          </h2>
           {siteBars ? (
             <Chart
-              title={`Citations per year (${SITE_NAMES[latest!.site]})`}
-              description={`Citations received each year, as ${SITE_NAMES[latest!.site]} reported on ${latest!.capturedAt.slice(0, 10)}.`}
-              series={[{ name: 'Citations', points: yearPoints(siteBars) }]}
+              title={t('author_chartSiteCitesTitle', { site: siteName(latest!.site) })}
+              description={t('author_chartSiteCitesDesc', {
+                site: siteName(latest!.site),
+                date: formatDate(Date.parse(latest!.capturedAt), { dateStyle: 'long' }),
+              })}
+              series={[{ name: t('chart_seriesCitations'), points: yearPoints(siteBars) }]}
             />
           ) : collectedCites ? (
             <Chart
-              title="Citations of collected papers, by publication year"
-              description="Total current citations of the collected papers published each year."
-              series={[{ name: 'Citations', points: yearPoints(collectedCites) }]}
+              title={t('author_chartCollectedCitesTitle')}
+              description={t('author_chartCollectedCitesDesc')}
+              series={[{ name: t('chart_seriesCitations'), points: yearPoints(collectedCites) }]}
             />
           ) : (
             papers.length > 0 && (
               <p class="nodata-note small">
-                <strong>Citations: no citation data.</strong> {latest ? `${SITE_NAMES[latest.site]} reported` : 'The sites showed'} no
-                citations per year, and none of the collected papers has a citation count.
+                <strong>{t('author_noCitesTitle')}</strong>{' '}
+                {latest ? t('author_noCitesSite', { site: siteName(latest.site) }) : t('author_noCitesSites')}
               </p>
             )
           )}
           <Chart
-            title="Collected papers per year"
-            description="Number of collected papers published each year."
-            series={[{ name: 'Papers', points: yearPoints(papersByYear(subset)) }]}
+            title={t('chart_papersPerYear')}
+            description={t('author_chartPapersDesc')}
+            series={[{ name: t('chart_seriesPapers'), points: yearPoints(papersByYear(subset)) }]}
           />
           {hHistory.length >= 2 ? (
             <>
               <Chart
-                title="h-index over time (reported)"
-                description="h-index each time the profile was captured."
+                title={t('chart_hIndexHistory')}
+                description={t('author_chartHHistoryDesc')}
                 kind="line"
                 series={[{ name: 'h-index', points: hHistory }]}
-                xLabel="Captured"
-                fmtX={fmtDate}
+                xLabel={t('chart_captured')}
+                fmtX={fmtDay}
               />
               <Chart
-                title="Citations over time (reported)"
-                description="Total citations each time the profile was captured."
+                title={t('author_chartCitesHistoryTitle')}
+                description={t('author_chartCitesHistoryDesc')}
                 kind="line"
-                series={[{ name: 'Citations', points: cHistory }]}
-                xLabel="Captured"
-                fmtX={fmtDate}
+                series={[{ name: t('chart_seriesCitations'), points: cHistory }]}
+                xLabel={t('chart_captured')}
+                fmtX={fmtDay}
               />
             </>
           ) : (
-            <div class="small faint">Metric history appears here after the profile has been captured on different days.</div>
+            <div class="small faint">{t('author_historyLater')}</div>
           )}
         </section>
 
-        <section class="author-metrics" aria-label="Collected-paper metrics">
-          <div class="section-title">Metrics over collected papers</div>
+        <section class="author-metrics" aria-labelledby={`${id}-metrics`}>
+          <h2 class="section-title" id={`${id}-metrics`}>
+            {t('metric_tableLabel')}
+          </h2>
           <div class="range small muted">
             <label>
-              From{' '}
+              {t('author_from')}{' '}
               <select
-                aria-label="From year"
+                aria-label={t('author_fromYear')}
                 value={fromYear ?? ''}
                 onChange={(e) => setFromYear(Number((e.target as HTMLSelectElement).value) || undefined)}
               >
-                <option value="">first</option>
+                <option value="">{t('author_firstYear')}</option>
                 {years.map((y) => (
                   <option key={y} value={y}>
-                    {y}
+                    {String(y)}
                   </option>
                 ))}
               </select>
             </label>{' '}
             <label>
-              to{' '}
+              {t('author_to')}{' '}
               <select
-                aria-label="To year"
+                aria-label={t('author_toYear')}
                 value={toYear ?? ''}
                 onChange={(e) => setToYear(Number((e.target as HTMLSelectElement).value) || undefined)}
               >
-                <option value="">last</option>
+                <option value="">{t('author_lastYear')}</option>
                 {years.map((y) => (
                   <option key={y} value={y}>
-                    {y}
+                    {String(y)}
                   </option>
                 ))}
               </select>
@@ -213,9 +252,9 @@ export function AuthorView({
             {exclude.size > 0 && (
               <>
                 {' '}
-                · {plural(exclude.size, 'paper')} left out{' '}
+                · {tn('author_leftOut', exclude.size)}{' '}
                 <button type="button" class="btn-link small" onClick={() => setExclude(new Set())}>
-                  include all
+                  {t('author_includeAll')}
                 </button>
               </>
             )}
@@ -225,49 +264,54 @@ export function AuthorView({
       </div>
 
       <div class="tops">
-        <TopList title="Top co-authors" items={topCoauthors(author, papers)} />
-        <TopList title="Venues" items={topVenues(papers)} />
-        <TopList title="Categories" items={topCategories(papers)} />
+        <TopList title={t('author_topCoauthors')} items={topCoauthors(author, papers)} />
+        <TopList title={t('author_venues')} items={topVenues(papers)} />
+        <TopList title={t('author_categories')} items={topCategories(papers)} />
       </div>
       <AddToCollection
         db={db}
         paperIds={papers.map((p) => p.id)}
-        label={`Add all ${plural(papers.length, 'paper')} to`}
-        ariaLabel={`Add all of ${author.name}'s papers to a collection`}
+        label={tn('author_addAll', papers.length)}
+        ariaLabel={t('author_addAllLabel', { name: author.name })}
       />
-      <div class="list-head">
-        <div class="section-title">{plural(papers.length, 'paper')}</div>
-        <label class="small muted">
-          Sort{' '}
-          <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
-            <option value="citations">Most cited</option>
-            <option value="year">Newest</option>
-            <option value="title">Title</option>
-          </select>
-        </label>
-      </div>
-      <ul class="results" aria-label={`Papers by ${author.name}`}>
-        {sorted.map((p) => (
-          <li class="paper-row" key={p.id}>
-            <input
-              type="checkbox"
-              checked={!exclude.has(p.id)}
-              onChange={() => toggle(p.id)}
-              aria-label={`Count “${p.title.slice(0, 80)}” in the metrics`}
-              title="Count this paper in the metrics"
-            />
-            <PaperItem paper={p} onOpen={openPaper} as="div" />
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby={`${id}-papers`}>
+        <div class="list-head">
+          <h2 class="section-title" id={`${id}-papers`}>
+            {tn('common_papers', papers.length)}
+          </h2>
+          <label class="small muted">
+            {t('author_sort')}{' '}
+            <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
+              <option value="citations">{t('author_sortMostCited')}</option>
+              <option value="year">{t('author_sortNewest')}</option>
+              <option value="title">{t('author_sortTitle')}</option>
+            </select>
+          </label>
+        </div>
+        <ul class="results" aria-label={t('author_papersBy', { name: author.name })}>
+          {sorted.map((p) => (
+            <li class="paper-row" key={p.id}>
+              <input
+                type="checkbox"
+                checked={!exclude.has(p.id)}
+                onChange={() => toggle(p.id)}
+                aria-label={t('author_countPaper', { title: p.title.slice(0, 80) })}
+                title={t('author_countPaperHint')}
+              />
+              <PaperItem paper={p} onOpen={openPaper} as="div" />
+            </li>
+          ))}
+        </ul>
+      </section>
       {(author.profileKeys.length > 1 || candidates.length > 0) && (
-        <section aria-label="Identity">
-          <div class="section-title">Same person?</div>
-          {message && (
-            <div class="status" role="status">
-              {message}
-            </div>
-          )}
+        <section aria-labelledby={`${id}-identity`}>
+          <h2 class="section-title" id={`${id}-identity`}>
+            {t('author_samePerson')}
+          </h2>
+          {/* In the page before a message arrives, so screen readers announce it. */}
+          <div class={message ? (message.error ? 'status error' : 'status') : undefined} role="status">
+            {message?.text}
+          </div>
           {author.profileKeys.length > 1 && (
             <ul class="identity">
               {author.profileKeys.map((k) => {
@@ -275,18 +319,21 @@ export function AuthorView({
                 return (
                   <li key={k}>
                     <span>
-                      {SITE_NAMES[k.split(':')[0] as keyof typeof SITE_NAMES] ?? k.split(':')[0]} profile{' '}
+                      {t('author_profileLink', { site: siteName(k.split(':')[0] as StoredSiteId) })}{' '}
                       <span class="faint small">{p?.id ?? p?.url ?? k}</span>
                     </span>
                     <button
                       type="button"
                       class="btn small"
-                      onClick={async () => {
-                        const split = await splitProfile(db, author.id, k);
-                        setMessage(`Split out as a separate author (${plural(split.paperIds.length, 'paper')}).`);
-                      }}
+                      aria-label={t('author_notSameLabel', { site: siteName(k.split(':')[0] as StoredSiteId) })}
+                      onClick={() =>
+                        void edit(async () => {
+                          const split = await splitProfile(db, author.id, k);
+                          return tn('author_splitDone', split.paperIds.length);
+                        })
+                      }
                     >
-                      Not the same person
+                      {t('author_notSame')}
                     </button>
                   </li>
                 );
@@ -302,18 +349,21 @@ export function AuthorView({
                       {o.name}
                     </button>{' '}
                     <span class="faint small">
-                      {o.profiles.map((p) => SITE_NAMES[p.site]).join(', ') || 'no profile'} · {plural(shared, 'shared paper')}
+                      {fmtNames(o.profiles.map((p) => siteName(p.site))) || t('author_noProfile')} · {tn('author_sharedPapers', shared)}
                     </span>
                   </span>
                   <button
                     type="button"
                     class="btn small"
-                    onClick={async () => {
-                      await mergeAuthors(db, author.id, o.id);
-                      setMessage(`Merged ${o.name} into this author.`);
-                    }}
+                    aria-label={t('author_mergeLabel', { name: o.name })}
+                    onClick={() =>
+                      void edit(async () => {
+                        await mergeAuthors(db, author.id, o.id);
+                        return t('author_mergeDone', { name: o.name });
+                      })
+                    }
                   >
-                    Merge
+                    {t('author_merge')}
                   </button>
                 </li>
               ))}
@@ -326,14 +376,17 @@ export function AuthorView({
 }
 
 function TopList({ title, items }: { title: string; items: [string, number][] }) {
+  const id = useId();
   if (!items.length) return null;
   return (
-    <section class="top-list" aria-label={title}>
-      <div class="section-title">{title}</div>
+    <section class="top-list" aria-labelledby={id}>
+      <h2 class="section-title" id={id}>
+        {title}
+      </h2>
       <ol>
         {items.map(([k, n]) => (
           <li key={k}>
-            <span>{k}</span> <span class="faint">{n}</span>
+            <span>{k}</span> <span class="faint">{fmtNum(n)}</span>
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { dismissBackup, pendingBackups, type UpgradeBackup } from '@/lib/store/migration';
 import { saveText } from '@/lib/ui/ui-actions';
-import { plural } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
 import { showToast } from './Toast';
 
 /**
@@ -23,8 +23,7 @@ export function BackupBanner() {
   };
   return (
     <div class="status backup-banner" role="status">
-      Paperdex upgraded its database (version {b.fromVersion} → {b.toVersion}). A backup of your {plural(b.papers, 'paper')} from before the
-      upgrade is ready.{' '}
+      {tn('backup_ready', b.papers, { from: String(b.fromVersion), to: String(b.toVersion) })}{' '}
       <button
         type="button"
         class="btn small"
@@ -32,13 +31,13 @@ export function BackupBanner() {
           const name = `paperdex-backup-before-v${b.toVersion}-${b.takenAt.slice(0, 10)}.json`;
           saveText(name, b.json);
           await close();
-          showToast({ text: `Saved ${name}.` });
+          showToast({ text: t('backup_saved', { name }) });
         }}
       >
-        Save backup
+        {t('backup_save')}
       </button>{' '}
       <button type="button" class="btn-link small" onClick={() => void close()}>
-        Dismiss
+        {t('backup_dismiss')}
       </button>
     </div>
   );

@@ -3,7 +3,8 @@ import type { PaperdexDB } from '@/lib/store/db';
 import { removeFromCollectionUndoable, restoreMembership } from '@/lib/store/collections';
 import { reindex } from '@/lib/search/reindex';
 import type { CollectionRecord, PaperRecord } from '@/lib/core/types';
-import { fmtAuthors, plural } from './format';
+import { fmtAuthors } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
 import { showToast } from './Toast';
 import { useLive } from './use-live';
 
@@ -37,18 +38,18 @@ export function CollectionPapers({
       const snap = await removeFromCollectionUndoable(db, collection.id, [p.id]);
       await reindex(snap.paperIds);
       showToast({
-        text: `Removed “${shorten(p.title)}” from “${collection.name}”.`,
-        action: { label: 'Undo', run: async () => reindex(await restoreMembership(db, snap)) },
+        text: t('collections_removed', { title: shorten(p.title), name: collection.name }),
+        action: { label: t('common_undo'), run: async () => reindex(await restoreMembership(db, snap)) },
       });
     } catch (e) {
-      showToast({ text: `Could not remove it: ${e instanceof Error ? e.message : String(e)}`, kind: 'error' });
+      showToast({ text: t('collections_removeFailed', { error: e instanceof Error ? e.message : String(e) }), kind: 'error' });
     }
   };
   if (count === 0) return null;
   return (
     <details class="collection-papers" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary class="small">Papers in this collection</summary>
-      <ul aria-label={`Papers in ${collection.name}`}>
+      <summary class="small">{t('collections_papersIn')}</summary>
+      <ul aria-label={t('collections_papersOf', { name: collection.name })}>
         {papers.map((p) => (
           <li key={p.id}>
             <span class="cp-title">
@@ -56,27 +57,27 @@ export function CollectionPapers({
               <span class="faint small">
                 {' '}
                 · {fmtAuthors(p.authors, p.authorsTruncated, 3)}
-                {p.year ? ` · ${p.year}` : ''}
+                {p.year ? ` · ${String(p.year)}` : ''}
               </span>
             </span>
             <button
               type="button"
               class="btn-link small"
-              aria-label={`Remove “${shorten(p.title)}” from ${collection.name}`}
+              aria-label={t('collections_removeLabel', { title: shorten(p.title), name: collection.name })}
               onClick={() => void remove(p)}
             >
-              Remove
+              {t('collections_remove')}
             </button>
           </li>
         ))}
       </ul>
       {count > SHOWN && (
         <button type="button" class="btn-link small" onClick={onOpen}>
-          All {plural(count, 'paper')} in search
+          {tn('collections_allInSearch', count)}
         </button>
       )}
     </details>
   );
 }
 
-const shorten = (t: string) => (t.length > 70 ? `${t.slice(0, 69)}…` : t);
+const shorten = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s);

@@ -10,8 +10,9 @@ import { bibtexEntries, bibtexEntry, formatCitation, markdownLink } from '@/lib/
 import { exportPaper } from '@/lib/core/assemble-export';
 import type { PaperRecord } from '@/lib/core/types';
 import { COPY_SHORTCUTS, matchCopyShortcut, shortcutKeys, type CopyKind } from './copy-shortcuts';
-import { plural } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
 import { closeDetailsOnEscape } from './popover';
+import { shortTitle, useRowActions } from './PaperItem';
 
 /** What goes on the clipboard: plain text, and optionally the same as HTML. */
 export interface ClipboardContent {
@@ -30,11 +31,11 @@ export function copyContent(kind: CopyKind, paper: PaperRecord): ClipboardConten
 }
 
 /** The confirmation shown after a copy action. */
-const DONE: Record<CopyKind, string> = {
-  bibtex: 'Copied BibTeX',
-  markdown: 'Copied Markdown link',
-  citation: 'Copied citation (APA)',
-};
+function doneText(kind: CopyKind): string {
+  if (kind === 'bibtex') return t('copy_doneBibtex');
+  if (kind === 'markdown') return t('copy_doneMarkdown');
+  return t('copy_doneCitation');
+}
 
 /**
  * Put text (and HTML) on the clipboard with the async Clipboard API. Browsers without ClipboardItem
@@ -43,7 +44,7 @@ const DONE: Record<CopyKind, string> = {
  */
 export async function writeClipboard(c: ClipboardContent): Promise<void> {
   const clip = globalThis.navigator?.clipboard;
-  if (!clip) throw new Error('this browser gives extension pages no clipboard');
+  if (!clip) throw new Error(t('copy_noClipboard'));
   if (c.html && typeof ClipboardItem !== 'undefined' && typeof clip.write === 'function') {
     const item = new ClipboardItem({
       'text/plain': new Blob([c.text], { type: 'text/plain' }),
@@ -85,15 +86,15 @@ export function useCopier(): [
     try {
       content = await make();
     } catch (e) {
-      show(`Couldn't copy ${what}: ${e instanceof Error ? e.message : String(e)}`, true);
+      show(t('copy_failed', { what, error: e instanceof Error ? e.message : String(e) }), true);
       return;
     }
     try {
       await writeClipboard(content);
       show(content.done ?? done);
     } catch (e) {
-      const why = e instanceof Error && e.message ? ` (${e.message})` : '';
-      show(`Couldn't copy ${what}: the browser refused access to the clipboard${why}. Click in this window and try again.`, true);
+      const reason = e instanceof Error ? e.message : '';
+      show(reason ? t('copy_refusedBecause', { what, reason }) : t('copy_refused', { what }), true);
     }
   };
   return [status, copy];
@@ -113,19 +114,26 @@ export function CopyStatus({ status, toast }: { status: CopyStatusState | null; 
   );
 }
 
-const WHAT: Record<CopyKind, string> = { bibtex: 'BibTeX', markdown: 'the Markdown link', citation: 'the citation' };
+/** What a failed copy names ("Couldn't copy the citation: …"). */
+function whatText(kind: CopyKind): string {
+  if (kind === 'bibtex') return t('copy_whatBibtex');
+  if (kind === 'markdown') return t('copy_whatMarkdown');
+  return t('copy_whatCitation');
+}
 
 /** Copy one paper's BibTeX / Markdown link / citation, reporting in `copy`'s status. */
 export function copyPaper(copy: ReturnType<typeof useCopier>[1], kind: CopyKind, paper: PaperRecord): Promise<void> {
-  return copy(() => copyContent(kind, paper), DONE[kind], WHAT[kind]);
+  return copy(() => copyContent(kind, paper), doneText(kind), whatText(kind));
 }
 
 /** The copy items of a paper's actions menu, with their shortcuts shown, and their confirmation. */
 export function CopyActions({ paper }: { paper: PaperRecord }) {
   const [status, copy] = useCopier();
   return (
-    <div class="copy-actions" role="group" aria-label="Copy">
-      <div class="section-title">Copy</div>
+    <div class="copy-actions" role="group" aria-label={t('copy_group')}>
+      <div class="section-title" aria-hidden="true">
+        {t('copy_group')}
+      </div>
       {COPY_SHORTCUTS.map((s) => (
         <button type="button" class="menu-item menu-button" key={s.kind} onClick={() => void copyPaper(copy, s.kind, paper)}>
           <span>{s.action}</span>
@@ -139,15 +147,18 @@ export function CopyActions({ paper }: { paper: PaperRecord }) {
 
 /**
  * A "⋯" actions menu holding only the copy items: what a result row gets where no richer menu is
- * given (the popup). Esc closes it and gives focus back to its button.
+ * given. A disclosure (`<details>`), not an ARIA menu: what it opens is a small panel of buttons.
+ * Esc closes it and gives focus back to its button; in a result list only the selected row's button
+ * is in the tab order (./PaperItem `useRowActions`).
  */
 export function CopyMenu({ paper }: { paper: PaperRecord }) {
+  const row = useRowActions();
   return (
     <details class="paper-actions" onClick={(e) => e.stopPropagation()} onKeyDown={closeDetailsOnEscape}>
-      <summary aria-label={`Actions for “${paper.title.slice(0, 60)}”`} title="Copy a citation">
-        ⋯
+      <summary aria-label={t('paper_menuActionsFor', { title: shortTitle(paper) })} title={t('copy_menuTitle')} tabIndex={row.tabIndex}>
+        <span aria-hidden="true">⋯</span>
       </summary>
-      <div class="menu" role="menu">
+      <div class="menu">
         <CopyActions paper={paper} />
       </div>
     </details>
@@ -161,7 +172,7 @@ export function CopyMenu({ paper }: { paper: PaperRecord }) {
 export function CopyAllBibtex({
   papers,
   load,
-  label = 'Copy all as BibTeX',
+  label,
   disabled,
 }: {
   papers?: PaperRecord[];
@@ -172,8 +183,8 @@ export function CopyAllBibtex({
   const [status, copy] = useCopier();
   const make = async (): Promise<ClipboardContent> => {
     const f = load ? await load() : { text: bibtexEntries((papers ?? []).map(exportPaper)), papers: papers?.length ?? 0 };
-    if (!f.papers) throw new Error('there are no papers to copy');
-    return { text: f.text, done: `Copied ${plural(f.papers, 'BibTeX entry', 'BibTeX entries')}` };
+    if (!f.papers) throw new Error(t('copy_nothing'));
+    return { text: f.text, done: tn('copy_doneEntries', f.papers) };
   };
   return (
     <div class="copy-all">
@@ -181,9 +192,9 @@ export function CopyAllBibtex({
         type="button"
         class="btn"
         disabled={disabled || (papers !== undefined && papers.length === 0)}
-        onClick={() => void copy(make, '', 'BibTeX')}
+        onClick={() => void copy(make, '', t('copy_whatBibtex'))}
       >
-        {label}
+        {label ?? t('copy_all')}
       </button>
       <CopyStatus status={status} />
     </div>
@@ -203,9 +214,11 @@ export function useCopyShortcuts(listId: string, selected: () => PaperRecord | u
     const onKey = (e: KeyboardEvent) => {
       const kind = matchCopyShortcut(e);
       if (!kind) return;
-      const t = e.target instanceof Element ? e.target : null;
-      const list = document.getElementById(listId);
-      const mine = !!t && (t.getAttribute('aria-controls') === listId || (!!list && list.contains(t)));
+      const el = e.target instanceof Element ? e.target : null;
+      // The search box controlling the list (`aria-controls` may name several lists), the list, or
+      // its rows' action buttons beside it (./ResultList).
+      const controls = el?.getAttribute('aria-controls')?.split(/\s+/) ?? [];
+      const mine = !!el && (controls.includes(listId) || !!el.closest(`[data-list="${listId}"]`));
       if (!mine) return;
       const paper = latest.current();
       if (!paper) return;

@@ -7,6 +7,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HOST_GROUPS, type HostGroup } from '@/lib/core/hosts';
+import { t } from '@/lib/i18n/i18n';
+
+/** A group's name in the user's language (the sites it covers are names, shown as they are). */
+function groupName(g: HostGroup): string {
+  switch (g.id) {
+    case 'proceedings':
+      return t('hosts_groupProceedings');
+    case 'biomed':
+      return t('hosts_groupBiomed');
+    case 'publishers':
+      return t('hosts_groupPublishers');
+    case 'profiles':
+      return t('hosts_groupProfiles');
+    default:
+      return g.name;
+  }
+}
 
 type Granted = Partial<Record<HostGroup['id'], boolean>>;
 
@@ -38,23 +55,21 @@ export function HostGroups() {
     const asked = on ? browser.permissions.request({ origins }) : browser.permissions.remove({ origins });
     void asked
       .then(async (ok) => {
-        if (on && !ok) setError(`${g.name}: the browser did not grant access, so Paperdex still captures there only when you ask.`);
+        if (on && !ok) setError(t('hosts_denied', { group: groupName(g) }));
         setGranted(await readGranted());
       })
-      .catch((e: unknown) => setError(`${g.name}: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => setError(t('hosts_failed', { group: groupName(g), error: e instanceof Error ? e.message : String(e) })));
   };
 
   return (
     <fieldset class="sites host-groups">
-      <legend class="small muted">Capture automatically on publisher and proceedings sites</legend>
-      <p class="small muted">
-        Each group asks your browser for access to its sites. Without it, Paperdex captures there only when you click “Capture this page”.
-      </p>
+      <legend class="small muted">{t('hosts_legend')}</legend>
+      <p class="small muted">{t('hosts_help', { button: t('capture_button') })}</p>
       {HOST_GROUPS.map((g) => (
         <label class="setting compact" key={g.id} data-group={g.id}>
           <input type="checkbox" checked={granted[g.id] === true} onChange={(e) => toggle(g, (e.target as HTMLInputElement).checked)} />
           <span>
-            <strong>{g.name}</strong>
+            <strong>{groupName(g)}</strong>
             <span class="small muted"> {g.sites}</span>
           </span>
         </label>

@@ -6,11 +6,13 @@ import { getTabState, samePage, type TabState } from '@/lib/store/tab-state';
 import { captureTabNow } from '@/lib/ui/capture-now';
 import { openSidePanel } from '@/lib/ui/ui-actions';
 import { PageStatus } from './PageStatus';
-import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { ResultList, ResultStatus, optionId, useResultKeys } from './ResultList';
+import { openPaper } from './PaperItem';
 import { PaperActions } from './PaperActions';
-import { SearchBox } from './SearchBox';
+import { SearchBox, type ComboboxState } from './SearchBox';
 import { AuthorHits } from './AuthorHits';
-import { fmtWhen, plural } from './format';
+import { fmtWhen } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
 import { recentlyCaptured, recentlyOpened, type RecentPaper } from '@/lib/store/openings';
 import { useLive } from './use-live';
 import { QueryHelp } from './QueryHelp';
@@ -18,7 +20,8 @@ import { ExportMenu } from './ExportMenu';
 import { exportCollectionFile } from '@/lib/interchange/export-files';
 import { ALL_PAPERS } from '@/lib/interchange/export';
 import type { CollectionRecord } from '@/lib/core/types';
-import { useSearch } from './use-search';
+import { searchStatusText, useSearch, warningText } from './use-search';
+import './PopupApp.css';
 
 /** The tab the popup is about. `url` and `title` are known where Paperdex may see them (activeTab). */
 interface TargetTab {
@@ -48,7 +51,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
   const counts = useLive(() => libraryCounts(db), [db], { papers: 0, authors: 0 });
   const res = useSearch(db, query, { limit: 30 });
   const hits = res.hits;
-  const { active, onKey } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
+  const { active, onKey, setActive } = useResultKeys(hits.length, (i) => openPaper(hits[i].paper));
   const [capturing, setCapturing] = useState(false);
   // The empty search box's lists; the page the card already lists is not repeated under "captured".
   const stateUrl = state?.summary ? state.url : undefined;
@@ -86,7 +89,7 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
         url: '',
         found: 0,
         updatedAt: Date.now(),
-        errors: [`This page can't be captured: ${e instanceof Error ? e.message : String(e)}`],
+        errors: [t('popup_cannotCapture', { error: e instanceof Error ? e.message : String(e) })],
       });
     } finally {
       setCapturing(false);
@@ -121,23 +124,38 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
     };
   }, []);
 
+  // The search box is a combobox over the results (a query) or the recent lists (an empty box):
+  // `aria-controls` names the lists shown, `aria-activedescendant` the selected option.
+  const searching = !!query.trim();
+  const combobox: ComboboxState = searching
+    ? { lists: hits.length ? [RESULTS_ID] : [], activeId: hits.length ? optionId(RESULTS_ID, active) : undefined }
+    : {
+        lists: [opened.length ? 'recent-opened' : '', captured.length ? 'recent-captured' : ''].filter(Boolean),
+        activeId:
+          recentActive < 0 || recentActive >= recent.length
+            ? undefined
+            : recentActive < opened.length
+              ? optionId('recent-opened', recentActive)
+              : optionId('recent-captured', recentActive - opened.length),
+      };
+
   return (
     <div class="popup">
       <header class="topbar">
-        <div class="brand">
+        <h1 class="brand">
           <img src="/icon/32.png" alt="" />
-          Paperdex
-        </div>
+          {t('ext_name')}
+        </h1>
         <button type="button" class="btn" onClick={() => void openSidePanel(tab.windowId).then(() => window.close())}>
-          Open side panel
+          {t('popup_openSidePanel')}
         </button>
       </header>
-      <div class="popup-body">
+      <main class="popup-body">
         <div class="search-row">
           <SearchBox
             value={query}
             onInput={setQuery}
-            controls="results"
+            combobox={combobox}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && query) {
                 e.preventDefault();
@@ -148,25 +166,28 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
           />
           <QueryHelp />
         </div>
-        {query.trim() ? (
-          <div class="popup-results" aria-live="polite">
+        {searching ? (
+          // (No live region around the list: ResultStatus below says what was found, once.)
+          <div class="popup-results">
             {res.warnings.map((w) => (
-              <div class="error" role="alert" key={w}>
-                {w}
+              <div class="error search-warning" key={`${w.code}:${w.value}`}>
+                {warningText(w)}
               </div>
             ))}
-            {res.quick && <div class="small faint">Quick title matches — full search is starting…</div>}
+            {res.quick && <div class="small faint">{t('results_quick')}</div>}
             <AuthorHits db={db} query={query} />
             {hits.length ? (
               <ResultList
+                id={RESULTS_ID}
                 hits={hits}
                 active={active}
+                onActive={setActive}
                 prefixes={res.prefixes}
                 // Each result's actions: Star, and the ⋯ menu (your status, tags, note; collections; delete).
                 renderActions={(p) => <PaperActions db={db} paper={p} onDeleted={() => undefined} />}
               />
             ) : (
-              <div class="empty">{res.answered ? `No papers match “${query.trim()}”.` : 'Searching…'}</div>
+              <div class="empty">{res.answered ? t('results_noMatch', { query: query.trim() }) : t('results_searching')}</div>
             )}
           </div>
         ) : (
@@ -178,46 +199,61 @@ export function PopupApp({ db }: { db: PaperdexDB }) {
               onCapture={tab.id !== undefined ? () => void captureNow() : undefined}
               capturing={capturing}
             />
-            <RecentList id="recent-opened" label="Recently opened" items={opened} active={recentActive} verb="opened" />
+            <RecentList id="recent-opened" label={t('popup_recentOpened')} items={opened} active={recentActive} list="opened" />
             <RecentList
               id="recent-captured"
-              label="Recently captured"
+              label={t('popup_recentCaptured')}
               items={captured}
               active={recentActive - opened.length}
-              verb="captured"
+              list="captured"
             />
             <div class="small faint library-line">
               {counts.papers
-                ? `${plural(counts.papers, 'paper')} · ${plural(counts.authors, 'author')} in your library`
-                : 'Your library is empty.'}
+                ? t('popup_library', { papers: tn('common_papers', counts.papers), authors: tn('common_authors', counts.authors) })
+                : t('popup_libraryEmpty')}
             </div>
             {counts.papers > 0 && <PopupExport db={db} />}
           </>
         )}
-      </div>
+        <ResultStatus text={searchStatusText(res, query)} />
+      </main>
     </div>
   );
 }
 
+/** The id of the popup's result listbox. */
+const RESULTS_ID = 'results';
+
 /** Papers in each of the empty search box's lists. */
 const RECENT_SHOWN = 5;
 
-const HOW_LABEL = { result: 'opened', page: 'visited', pdf: 'PDF opened' } as const;
+/** When and how a recent paper was last met: "opened 5 min ago", "visited just now", "captured 3 days ago". */
+function whenText(r: RecentPaper, list: 'opened' | 'captured'): string {
+  const when = fmtWhen(new Date(r.at).toISOString());
+  const how = r.how ?? (list === 'opened' ? 'result' : undefined);
+  if (how === 'result') return t('popup_whenOpened', { when });
+  if (how === 'page') return t('popup_whenVisited', { when });
+  if (how === 'pdf') return t('popup_whenPdfOpened', { when });
+  return t('popup_whenCaptured', { when });
+}
 
-/** "Recently opened" / "Recently captured": a few papers, newest first, each opening like a search result. */
+/**
+ * "Recently opened" / "Recently captured": a few papers, newest first, each opening like a search
+ * result (a listbox the search box drives while it is empty).
+ */
 function RecentList({
   id,
   label,
   items,
   active,
-  verb,
+  list,
 }: {
   id: string;
   label: string;
   items: RecentPaper[];
   /** Index of the keyboard-selected item in this list (out of range: none). */
   active: number;
-  verb: string;
+  list: 'opened' | 'captured';
 }) {
   if (!items.length) return null;
   const hits = items.map((r) => ({ id: r.paper.id, terms: [], paper: r.paper }));
@@ -232,14 +268,9 @@ function RecentList({
         label={label}
         hits={hits}
         active={active}
-        renderActions={(p) => {
-          const r = when.get(p.id)!;
-          return (
-            <span class="recent-when small faint">
-              {r.how ? HOW_LABEL[r.how] : verb} {fmtWhen(new Date(r.at).toISOString())}
-            </span>
-          );
-        }}
+        renderActions={null}
+        // Read-only text, so inside the option: it is read with the paper.
+        renderExtra={(p) => <span class="recent-when small faint">{whenText(when.get(p.id)!, list)}</span>}
       />
     </section>
   );
@@ -251,11 +282,11 @@ function PopupExport({ db }: { db: PaperdexDB }) {
   const [current, setCurrent] = useState<string>(() => localStorage.getItem('paperdex:popup-collection') ?? ALL_PAPERS.id);
   const id = current === ALL_PAPERS.id || collections.some((c) => c.id === current) ? current : ALL_PAPERS.id;
   return (
-    <section class="popup-export" aria-label="Export a collection">
+    <section class="popup-export" aria-label={t('popup_exportSection')}>
       <label class="small muted">
-        Collection{' '}
+        {t('popup_exportCollection')}{' '}
         <select
-          aria-label="Collection to export"
+          aria-label={t('popup_exportWhich')}
           value={id}
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
@@ -263,7 +294,7 @@ function PopupExport({ db }: { db: PaperdexDB }) {
             localStorage.setItem('paperdex:popup-collection', v);
           }}
         >
-          <option value={ALL_PAPERS.id}>All papers</option>
+          <option value={ALL_PAPERS.id}>{t('popup_allPapers')}</option>
           {collections.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

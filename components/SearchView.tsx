@@ -6,16 +6,17 @@ import { ExportMenu } from './ExportMenu';
 import { CopyAllBibtex } from './CopyActions';
 import type { PaperdexDB } from '@/lib/store/db';
 import type { Facets, SortOrder } from '@/lib/search/search-types';
-import { SITE_NAMES } from '@/lib/store/library';
+import { siteName } from './labels';
 import type { SiteId } from '@/lib/core/types';
 import { QueryHelp } from './QueryHelp';
-import { ResultList, openPaper, useResultKeys } from './ResultList';
+import { ResultList, ResultStatus, optionId, useResultKeys } from './ResultList';
+import { openPaper } from './PaperItem';
 import { SearchBox } from './SearchBox';
 import { AuthorHits } from './AuthorHits';
-import { plural } from './format';
-import { useSearch } from './use-search';
-import { STATUS_LABELS } from './UserLayer';
-import type { ReadingStatus } from '@/lib/core/fields';
+import { searchStatusText, useSearch, warningText } from './use-search';
+import { formatNumber, t, tn } from '@/lib/i18n/i18n';
+import { statusLabel } from './UserLayer';
+import { isReadingStatus } from '@/lib/core/fields';
 
 /** Quote a facet value for the query language when it has spaces. */
 function q(v: string): string {
@@ -24,23 +25,26 @@ function q(v: string): string {
 
 function FacetGroup({
   title,
+  groupLabel,
   items,
   toFilter,
   label,
 }: {
   title: string;
+  /** The group's accessible name: "Filter by year". */
+  groupLabel: string;
   items: [string, number][];
   toFilter: (v: string) => string;
   label?: (v: string) => string;
 }) {
   if (!items.length) return null;
   return (
-    <div class="facet" role="group" aria-label={`Filter by ${title.toLowerCase()}`}>
+    <div class="facet" role="group" aria-label={groupLabel}>
       <div class="facet-title">{title}</div>
       <div class="facet-items">
         {items.slice(0, 10).map(([v, n]) => (
           <button type="button" class="chip" key={v} data-filter={toFilter(v)}>
-            {label ? label(v) : v} <span class="faint">{n.toLocaleString('en-US')}</span>
+            {label ? label(v) : v} <span class="faint">{formatNumber(n)}</span>
           </button>
         ))}
       </div>
@@ -58,17 +62,34 @@ function FacetPanel({ facets, onFilter }: { facets: Facets; onFilter: (f: string
         if (b) onFilter(b.getAttribute('data-filter')!);
       }}
     >
-      <FacetGroup title="Year" items={facets.year} toFilter={(v) => `year:${v}`} />
-      <FacetGroup title="Venue" items={facets.venue} toFilter={(v) => `venue:${q(v)}`} />
-      <FacetGroup title="Site" items={facets.site} toFilter={(v) => `site:${v}`} label={(v) => SITE_NAMES[v as SiteId] ?? v} />
-      <FacetGroup title="Category" items={facets.category} toFilter={(v) => `cat:${v}`} />
+      <FacetGroup title={t('results_facetYear')} groupLabel={t('results_filterYear')} items={facets.year} toFilter={(v) => `year:${v}`} />
       <FacetGroup
-        title="Status"
+        title={t('results_facetVenue')}
+        groupLabel={t('results_filterVenue')}
+        items={facets.venue}
+        toFilter={(v) => `venue:${q(v)}`}
+      />
+      <FacetGroup
+        title={t('results_facetSite')}
+        groupLabel={t('results_filterSite')}
+        items={facets.site}
+        toFilter={(v) => `site:${v}`}
+        label={(v) => siteName(v as SiteId)}
+      />
+      <FacetGroup
+        title={t('results_facetCategory')}
+        groupLabel={t('results_filterCategory')}
+        items={facets.category}
+        toFilter={(v) => `cat:${v}`}
+      />
+      <FacetGroup
+        title={t('results_facetStatus')}
+        groupLabel={t('results_filterStatus')}
         items={facets.status}
         toFilter={(v) => `status:${v}`}
-        label={(v) => STATUS_LABELS[v as ReadingStatus] ?? v}
+        label={(v) => (isReadingStatus(v) ? statusLabel(v) : v)}
       />
-      <FacetGroup title="Tag" items={facets.tag} toFilter={(v) => `tag:"${v}"`} />
+      <FacetGroup title={t('results_facetTag')} groupLabel={t('results_filterTag')} items={facets.tag} toFilter={(v) => `tag:"${v}"`} />
     </div>
   );
 }
@@ -92,7 +113,8 @@ export function SearchView({
 }) {
   const [sort, setSort] = useState<SortOrder>('relevance');
   const res = useSearch(db, query, { sort, limit: 200, facets: true });
-  const { active, onKey } = useResultKeys(res.hits.length, (i) => openPaper(res.hits[i].paper));
+  const { active, onKey, setActive } = useResultKeys(res.hits.length, (i) => openPaper(res.hits[i].paper));
+  const shown = !!query.trim() && res.hits.length > 0;
   const addFilter = (f: string) => setQuery((cur) => (cur.includes(f) ? cur : `${cur.trim()} ${f} `.trimStart()));
   return (
     <>
@@ -100,7 +122,8 @@ export function SearchView({
         <SearchBox
           value={query}
           onInput={setQuery}
-          controls="panel-results"
+          // A combobox over the results while they are shown (./SearchBox).
+          combobox={{ lists: shown ? [PANEL_RESULTS] : [], activeId: shown ? optionId(PANEL_RESULTS, active) : undefined }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setQuery('');
             else onKey(e);
@@ -111,21 +134,26 @@ export function SearchView({
       {query.trim() ? (
         <>
           <div class="result-bar">
-            <span class="small faint result-count" aria-live="polite">
-              {res.quick ? 'Quick title matches — full search is starting…' : res.answered ? plural(res.total, 'result') : 'Searching…'}
+            {/* (Not a live region: ResultStatus below announces what was found.) */}
+            <span class="small faint result-count">
+              {res.quick ? t('results_quick') : res.answered ? tn('results_count', res.total) : t('results_searching')}
             </span>
             <label class="small muted">
-              Sort{' '}
-              <select aria-label="Sort results" value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortOrder)}>
-                <option value="relevance">Relevance</option>
-                <option value="newest">Newest</option>
-                <option value="cited">Most cited</option>
+              {t('results_sort')}{' '}
+              <select
+                aria-label={t('results_sortLabel')}
+                value={sort}
+                onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortOrder)}
+              >
+                <option value="relevance">{t('results_sortRelevance')}</option>
+                <option value="newest">{t('results_sortNewest')}</option>
+                <option value="cited">{t('results_sortCited')}</option>
               </select>
             </label>
           </div>
           {res.warnings.map((w) => (
-            <div class="error" role="alert" key={w}>
-              {w}
+            <div class="error search-warning" key={`${w.code}:${w.value}`}>
+              {warningText(w)}
             </div>
           ))}
           <AuthorHits db={db} query={query} limit={5} onPick={onPickAuthor} />
@@ -134,33 +162,42 @@ export function SearchView({
             <ResultTools db={db} papers={res.hits.map((h) => h.paper)} total={res.total} query={query} />
           )}
           {res.hits.length ? (
-            <ResultList hits={res.hits} active={active} prefixes={res.prefixes} id="panel-results" renderActions={renderActions} />
+            <ResultList
+              hits={res.hits}
+              active={active}
+              onActive={setActive}
+              prefixes={res.prefixes}
+              id={PANEL_RESULTS}
+              renderActions={renderActions}
+            />
           ) : res.answered ? (
-            <div class="empty">No papers match “{query.trim()}”.</div>
+            <div class="empty">{t('results_noMatch', { query: query.trim() })}</div>
           ) : null}
         </>
       ) : (
         empty
       )}
+      <ResultStatus text={searchStatusText(res, query)} />
     </>
   );
 }
+
+/** The id of the side panel's result listbox. */
+const PANEL_RESULTS = 'panel-results';
 
 /** Actions on the shown results: add them all to a collection, export them, copy them as BibTeX. */
 function ResultTools({ db, papers, total, query }: { db: PaperdexDB; papers: PaperRecord[]; total: number; query: string }) {
   return (
     <details class="result-tools">
-      <summary class="small muted">
-        {total > papers.length ? `Copy, export or collect the first ${papers.length} results…` : 'Copy, export or collect these results…'}
-      </summary>
+      <summary class="small muted">{total > papers.length ? tn('results_toolsFirst', papers.length) : t('results_tools')}</summary>
       <div class="result-tools-body">
-        <AddToCollection db={db} paperIds={papers.map((p) => p.id)} label="Add to" ariaLabel="Add these results to a collection" />
+        <AddToCollection db={db} paperIds={papers.map((p) => p.id)} label={t('results_addTo')} ariaLabel={t('results_addToLabel')} />
         <ExportMenu
           compact
-          primaryLabel="Export results as JSON"
-          make={(format) => exportPapersFile(db, papers, `search ${query}`.slice(0, 60), format)}
+          primaryLabel={t('results_exportJson')}
+          make={(format) => exportPapersFile(db, papers, t('results_exportName', { query }).slice(0, 60), format)}
         />
-        <CopyAllBibtex papers={papers} label={total > papers.length ? `Copy these ${papers.length} as BibTeX` : 'Copy all as BibTeX'} />
+        <CopyAllBibtex papers={papers} label={total > papers.length ? tn('results_copyThese', papers.length) : t('copy_all')} />
       </div>
     </details>
   );

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SITE_NAMES } from '@/lib/store/library';
+import { siteName } from './labels';
 import { autoCaptureAllowed, DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings, type Settings } from '@/lib/store/settings';
 import type { SiteId } from '@/lib/core/types';
 import { WipeData } from './WipeData';
 import { HostGroups } from './HostGroups';
+import { t, tParts } from '@/lib/i18n/i18n';
 
 /** Sites that capture automatically, in the order users think of them. */
 const AUTO_SITES: SiteId[] = ['google-scholar', 'semantic-scholar', 'dblp', 'arxiv', 'openreview', 'acl-anthology'];
@@ -23,24 +24,25 @@ export function SettingsView() {
     save({ badgeSites: on ? [...new Set([...s.badgeSites, site])] : s.badgeSites.filter((x) => x !== site) });
 
   return (
-    <section class="settings" aria-label="Settings">
-      <div class="section-title">Capture</div>
+    <section class="settings" aria-label={t('panel_tabSettings')}>
+      <h2 class="section-title">{t('settings_captureTitle')}</h2>
       <label class="setting">
         <input
           type="checkbox"
+          aria-labelledby="set-auto-name"
+          aria-describedby="set-auto-help"
           checked={s.autoCapture}
           onChange={(e) => void save({ autoCapture: (e.target as HTMLInputElement).checked })}
         />
         <span>
-          <strong>Capture automatically</strong>
-          <span class="small muted">
-            Store papers and authors from the sites below as you browse. When off, use “Capture this page” in the toolbar popup or
-            Alt+Shift+P.
+          <strong id="set-auto-name">{t('settings_autoCapture')}</strong>
+          <span class="small muted" id="set-auto-help">
+            {t('settings_autoCaptureHelp', { shortcut: 'Alt+Shift+P' })}
           </span>
         </span>
       </label>
       <fieldset class="sites" disabled={!s.autoCapture}>
-        <legend class="small muted">Capture automatically on</legend>
+        <legend class="small muted">{t('settings_autoCaptureOn')}</legend>
         {AUTO_SITES.map((site) => (
           <label class="setting compact" key={site}>
             <input
@@ -48,7 +50,7 @@ export function SettingsView() {
               checked={!s.disabledSites.includes(site)}
               onChange={(e) => void toggleSite(site, (e.target as HTMLInputElement).checked)}
             />
-            <span>{SITE_NAMES[site]}</span>
+            <span>{siteName(site)}</span>
           </label>
         ))}
       </fieldset>
@@ -56,27 +58,24 @@ export function SettingsView() {
       <label class="setting" data-testid="complete-pdfs">
         <input
           type="checkbox"
+          aria-labelledby="set-pdfs-name"
+          aria-describedby="set-pdfs-help"
           checked={s.completeOpenedPdfs}
           onChange={(e) => void save({ completeOpenedPdfs: (e.target as HTMLInputElement).checked })}
         />
         <span>
-          <strong>Complete opened PDFs from their landing page</strong>
-          <span class="small muted">
-            When you open the PDF of a paper Paperdex has not seen (arXiv, OpenReview, ACL Anthology, proceedings), it records the paper
-            from the link alone. With this on, Paperdex also fetches that paper’s landing page once, from the same site and without your
-            cookies, to read its title, authors and abstract. This is the only request Paperdex makes by itself; off by default.
+          <strong id="set-pdfs-name">{t('settings_completePdfs')}</strong>
+          <span class="small muted" id="set-pdfs-help">
+            {t('settings_completePdfsHelp')}
           </span>
         </span>
       </label>
-      <div class="section-title">Badges on pages</div>
+      <h2 class="section-title">{t('settings_badgesTitle')}</h2>
       <p class="small muted" data-testid="badges-explained">
-        Optionally show an “in Paperdex” badge next to papers already in your library, on the sites you choose.{' '}
-        <strong>The site's own scripts can see these badges and learn which of its papers are in your library.</strong> Off on every site by
-        default, also if you had badges on before: they are now your choice per site. Badges never appear while automatic capture is paused
-        or off for a site. The toolbar popup always lists which of a page's papers you already had, without telling the site.
+        {tParts('settings_badgesExplained', { warning: <strong>{t('settings_badgesWarning')}</strong> })}
       </p>
       <fieldset class="sites">
-        <legend class="small muted">Show badges on</legend>
+        <legend class="small muted">{t('settings_badgesOn')}</legend>
         {AUTO_SITES.map((site) => (
           <label class="setting compact" key={site}>
             <input
@@ -85,30 +84,27 @@ export function SettingsView() {
               onChange={(e) => void toggleBadges(site, (e.target as HTMLInputElement).checked)}
             />
             <span>
-              {SITE_NAMES[site]}
+              {siteName(site)}
               {s.badgeSites.includes(site) && !autoCaptureAllowed(s, site) && (
-                <span class="small faint"> — not while automatic capture is off here</span>
+                <span class="small faint"> {t('settings_badgeInactive')}</span>
               )}
             </span>
           </label>
         ))}
       </fieldset>
-      <div class="section-title">Your data</div>
+      <h2 class="section-title">{t('settings_dataTitle')}</h2>
       <WipeData />
-      <div class="section-title">Privacy</div>
+      <h2 class="section-title">{t('settings_privacyTitle')}</h2>
+      <p class="small muted">{t('settings_privacyText')}</p>
+      <h2 class="section-title">{t('settings_helpTitle')}</h2>
       <p class="small muted">
-        Everything Paperdex captures stays in this browser profile. Paperdex makes no network requests of its own (unless you switch on
-        “Complete opened PDFs” above); removing the extension deletes its data, so export first.
-      </p>
-      <div class="section-title">Help</div>
-      <p class="small muted">
-        What Paperdex captures and where, how to import a Zotero or PaperMemory library, and the shortcuts.{' '}
+        {t('settings_helpText')}{' '}
         <button
           type="button"
           class="btn small"
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined)}
         >
-          Show welcome page
+          {t('settings_showWelcome')}
         </button>
       </p>
     </section>

@@ -1,13 +1,18 @@
 /**
  * Toasts: short messages that dismiss themselves ("Saved paperdex-all-papers-….json", "Deleted
  * collection “X”. Undo"). One shared queue per extension page: any component calls `showToast()`,
- * and the page mounts `<ToastRegion />` once (the side panel does). The region is a polite live
- * region, so screen readers announce each message without moving focus; error toasts are
- * `role="alert"`. A toast goes away after its timeout (5 s; 8 s with an action such as Undo, 10 s
- * for errors), and stays while the pointer is over it or focus is inside it (WCAG 2.2.1: time to
- * read and reach its button); every toast has a Dismiss button.
+ * and the page mounts `<ToastRegion />` once (the side panel does). The region is a labelled
+ * landmark holding two live regions that are always in the page: a polite one (`role="status"`)
+ * for messages and an assertive one (`role="alert"`) for errors, so screen readers announce each
+ * toast once, when it is added, without moving focus. A toast goes away after its timeout (5 s;
+ * 15 s with an action such as Undo, long enough to reach its button with the keyboard; 10 s for
+ * errors), and stays while the pointer is over it or focus is inside it (WCAG 2.2.1: time to read
+ * and reach its button; the full time again after each hover or focus); every toast has a Dismiss
+ * button, and Esc inside a toast dismisses it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/i18n';
+import './Toast.css';
 
 /** What to show. */
 export interface ToastInput {
@@ -28,7 +33,7 @@ interface Toast extends ToastInput {
 /** How many toasts show at once: older ones are dropped. */
 const MAX_SHOWN = 3;
 const DEFAULT_TIMEOUT = 5_000;
-const ACTION_TIMEOUT = 8_000;
+const ACTION_TIMEOUT = 15_000;
 const ERROR_TIMEOUT = 10_000;
 
 let nextId = 1;
@@ -37,17 +42,17 @@ const listeners = new Set<(t: Toast[]) => void>();
 const emit = () => listeners.forEach((l) => l(toasts));
 
 /** Show a toast; returns its id (for {@link dismissToast}). */
-export function showToast(t: ToastInput): number {
+export function showToast(input: ToastInput): number {
   const id = nextId++;
-  toasts = [...toasts, { ...t, id }].slice(-MAX_SHOWN);
+  toasts = [...toasts, { ...input, id }].slice(-MAX_SHOWN);
   emit();
   return id;
 }
 
 /** Remove a toast now (no-op when it is already gone). */
 export function dismissToast(id: number): void {
-  if (!toasts.some((t) => t.id === id)) return;
-  toasts = toasts.filter((t) => t.id !== id);
+  if (!toasts.some((x) => x.id === id)) return;
+  toasts = toasts.filter((x) => x.id !== id);
   emit();
 }
 
@@ -64,12 +69,24 @@ export function ToastRegion() {
     setShown(toasts);
     return () => void listeners.delete(setShown);
   }, []);
+  // Errors and messages in their own live regions: a role="alert" inside a polite region would be announced twice.
   return (
-    <div class="toasts" aria-live="polite" data-testid="toasts">
-      {shown.map((t) => (
-        <ToastItem key={t.id} toast={t} />
-      ))}
-    </div>
+    <section class="toasts" aria-label={t('toast_region')} data-testid="toasts">
+      <div class="toast-stack" role="alert">
+        {shown
+          .filter((x) => x.kind === 'error')
+          .map((x) => (
+            <ToastItem key={x.id} toast={x} />
+          ))}
+      </div>
+      <div class="toast-stack" role="status">
+        {shown
+          .filter((x) => x.kind !== 'error')
+          .map((x) => (
+            <ToastItem key={x.id} toast={x} />
+          ))}
+      </div>
+    </section>
   );
 }
 
@@ -92,19 +109,22 @@ function ToastItem({ toast }: { toast: Toast }) {
     release();
     return hold;
   }, []);
+  const dismiss = t('toast_dismiss');
   const run = async () => {
     dismissToast(toast.id);
     try {
       await toast.action!.run();
     } catch (e) {
-      showToast({ text: `${toast.action!.label} failed: ${e instanceof Error ? e.message : String(e)}`, kind: 'error' });
+      showToast({
+        text: t('toast_actionFailed', { action: toast.action!.label, error: e instanceof Error ? e.message : String(e) }),
+        kind: 'error',
+      });
     }
   };
   return (
     <div
       ref={ref}
       class={`toast${toast.kind === 'error' ? ' toast-error' : ''}`}
-      role={toast.kind === 'error' ? 'alert' : undefined}
       onMouseEnter={hold}
       onMouseLeave={() => {
         if (!ref.current?.contains(document.activeElement)) release();
@@ -113,6 +133,12 @@ function ToastItem({ toast }: { toast: Toast }) {
       onFocusOut={(e) => {
         if (!ref.current?.contains(e.relatedTarget as Node | null) && !ref.current?.matches(':hover')) release();
       }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          dismissToast(toast.id);
+        }
+      }}
     >
       <span class="toast-text">{toast.text}</span>
       {toast.action && (
@@ -120,8 +146,8 @@ function ToastItem({ toast }: { toast: Toast }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" class="btn-link toast-close" aria-label="Dismiss" title="Dismiss" onClick={() => dismissToast(toast.id)}>
-        ✕
+      <button type="button" class="btn-link toast-close" aria-label={dismiss} title={dismiss} onClick={() => dismissToast(toast.id)}>
+        <span aria-hidden="true">✕</span>
       </button>
     </div>
   );

@@ -1,19 +1,32 @@
 /**
- * The user's own layer on a paper, in the popup's and side panel's paper actions: a Star toggle,
- * the Reading status, Tags (with completion from the tags in use) and a Note (plain text, saved on
- * blur and while typing, debounced). Also the small read-only marks result rows show (★, status,
+ * The user's own layer on a paper, in the popup's and side panel's paper actions (the Star toggle
+ * beside the row is PaperActions'): the Reading status, Tags (with completion from the tags in use,
+ * a native datalist) and a Note (plain text, saved on blur and while typing, debounced). Also the small read-only marks result rows show (★, status,
  * tags, a note sign). Every edit is one store call (lib/store/user-layer.ts), then a re-index of the
  * paper so searches (`is:starred`, `tag:"…"`, note words) see it. Everything is rendered as text.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperdexDB } from '@/lib/store/db';
-import { addTag, removeTag, setNote, setStarred, setStatus, tagsInUse, type TagCount } from '@/lib/store/user-layer';
+import { addTag, removeTag, setNote, setStatus, tagsInUse, type TagCount } from '@/lib/store/user-layer';
 import { reindex } from '@/lib/search/reindex';
 import { isReadingStatus, MAX_NOTE, type ReadingStatus } from '@/lib/core/fields';
 import type { PaperRecord } from '@/lib/core/types';
+import { t } from '@/lib/i18n/i18n';
 
-/** How each reading status is shown. */
-export const STATUS_LABELS: Record<ReadingStatus, string> = { toread: 'To read', reading: 'Reading', read: 'Read' };
+/** The reading statuses, in the order they are offered. */
+const STATUSES: ReadingStatus[] = ['toread', 'reading', 'read'];
+
+/** How a reading status is shown ("To read", "Reading", "Read"), in the user's language. */
+export function statusLabel(status: ReadingStatus): string {
+  switch (status) {
+    case 'toread':
+      return t('paper_layerToRead');
+    case 'reading':
+      return t('paper_layerReading');
+    case 'read':
+      return t('paper_layerRead');
+  }
+}
 
 /** Wait this long after the last keystroke before saving a note. */
 const NOTE_DEBOUNCE_MS = 800;
@@ -46,28 +59,6 @@ function useCurrent(paper: PaperRecord): [PaperRecord, (p: PaperRecord) => void]
   return [cur, setCur];
 }
 
-/** The Star toggle: `aria-pressed` says whether the paper is starred. */
-export function StarButton({ db, paper }: { db: PaperdexDB; paper: PaperRecord }) {
-  const [cur, setCur] = useCurrent(paper);
-  const [error, setError] = useState<string | null>(null);
-  const on = !!cur.starred;
-  return (
-    <button
-      type="button"
-      class={`star-toggle${on ? ' on' : ''}`}
-      aria-pressed={on ? 'true' : 'false'}
-      aria-label="Star"
-      title={error ?? (on ? 'Starred (click to unstar)' : 'Star this paper')}
-      onClick={(e) => {
-        e.stopPropagation();
-        void apply(() => setStarred(db, cur.id, !on), setCur, setError);
-      }}
-    >
-      <span aria-hidden="true">{on ? '★' : '☆'}</span>
-    </button>
-  );
-}
-
 /** The layer of one paper but its star (the Star toggle sits beside the menu this is in): reading status, tags, note. */
 export function UserLayerEditor({ db, paper }: { db: PaperdexDB; paper: PaperRecord }) {
   const [cur, setCur] = useCurrent(paper);
@@ -75,20 +66,23 @@ export function UserLayerEditor({ db, paper }: { db: PaperdexDB; paper: PaperRec
   const [tag, setTag] = useState('');
   const [known, setKnown] = useState<TagCount[]>([]);
   const listId = `tags-in-use-${cur.id}`;
+  const errorId = `layer-error-${cur.id}`;
+  /** The controls point at the error of the last edit while it shows. */
+  const described = error ? { 'aria-describedby': errorId } : {};
   const tags = cur.tags ?? [];
 
   const addTags = (raw: string) => {
     const parts = raw
       .split(/[,;]/)
-      .map((t) => t.trim())
+      .map((x) => x.trim())
       .filter(Boolean);
     setTag('');
     if (!parts.length) return;
     void (async () => {
       let p = cur;
-      for (const t of parts) {
+      for (const part of parts) {
         try {
-          p = await addTag(db, cur.id, t);
+          p = await addTag(db, cur.id, part);
         } catch (e) {
           setError(e instanceof Error ? e.message : String(e));
           break;
@@ -100,39 +94,40 @@ export function UserLayerEditor({ db, paper }: { db: PaperdexDB; paper: PaperRec
   };
 
   return (
-    <div class="user-layer" role="group" aria-label="Your layer on this paper">
+    <div class="user-layer" role="group" aria-label={t('paper_layerGroup')}>
       <div class="user-layer-row">
         <label class="small muted user-status">
-          <span>Status</span>
+          <span>{t('paper_layerStatus')}</span>
           <select
-            aria-label="Reading status"
+            aria-label={t('paper_layerStatusLabel')}
+            {...described}
             value={cur.status ?? ''}
             onChange={(e) => {
               const v = (e.target as HTMLSelectElement).value;
               void apply(() => setStatus(db, cur.id, isReadingStatus(v) ? v : undefined), setCur, setError);
             }}
           >
-            <option value="">None</option>
-            {Object.entries(STATUS_LABELS).map(([v, label]) => (
+            <option value="">{t('paper_layerStatusNone')}</option>
+            {STATUSES.map((v) => (
               <option key={v} value={v}>
-                {label}
+                {statusLabel(v)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <div class="user-tags" role="group" aria-label="Tags">
+      <div class="user-tags" role="group" aria-label={t('paper_layerTags')}>
         {tags.length > 0 && (
-          <ul class="tag-list" aria-label="Tags of this paper">
-            {tags.map((t) => (
-              <li class="tag-chip" key={t}>
-                <span class="tag-name">{t}</span>
+          <ul class="tag-list" aria-label={t('paper_layerTagList')}>
+            {tags.map((tg) => (
+              <li class="tag-chip" key={tg}>
+                <span class="tag-name">{tg}</span>
                 <button
                   type="button"
                   class="tag-remove"
-                  aria-label={`Remove tag ${t}`}
-                  title={`Remove tag “${t}”`}
-                  onClick={() => void apply(() => removeTag(db, cur.id, t), setCur, setError)}
+                  aria-label={t('paper_layerRemoveTag', { tag: tg })}
+                  title={t('paper_layerRemoveTag', { tag: tg })}
+                  onClick={() => void apply(() => removeTag(db, cur.id, tg), setCur, setError)}
                 >
                   ×
                 </button>
@@ -142,8 +137,9 @@ export function UserLayerEditor({ db, paper }: { db: PaperdexDB; paper: PaperRec
         )}
         <input
           class="tag-input"
-          aria-label="Add a tag"
-          placeholder="Add a tag…"
+          aria-label={t('paper_layerAddTag')}
+          placeholder={t('paper_layerAddTagPlaceholder')}
+          {...described}
           list={listId}
           maxLength={100}
           value={tag}
@@ -171,16 +167,16 @@ export function UserLayerEditor({ db, paper }: { db: PaperdexDB; paper: PaperRec
         />
         <datalist id={listId}>
           {known
-            .filter((k) => !tags.some((t) => t.toLowerCase() === k.tag.toLowerCase()))
+            .filter((k) => !tags.some((tg) => tg.toLowerCase() === k.tag.toLowerCase()))
             .slice(0, 50)
             .map((k) => (
-              <option key={k.tag} value={k.tag} label={`${k.tag} (${k.count})`} />
+              <option key={k.tag} value={k.tag} label={t('paper_layerTagCount', { tag: k.tag, count: k.count })} />
             ))}
         </datalist>
       </div>
-      <NoteField db={db} paper={cur} onSaved={setCur} onError={setError} />
+      <NoteField db={db} paper={cur} onSaved={setCur} onError={setError} describedBy={error ? errorId : undefined} />
       {error && (
-        <div class="error" role="alert">
+        <div class="error" role="alert" id={errorId}>
           {error}
         </div>
       )}
@@ -194,11 +190,13 @@ function NoteField({
   paper,
   onSaved,
   onError,
+  describedBy,
 }: {
   db: PaperdexDB;
   paper: PaperRecord;
   onSaved: (p: PaperRecord) => void;
   onError: (m: string | null) => void;
+  describedBy?: string;
 }) {
   const [text, setText] = useState(paper.note ?? '');
   const [state, setState] = useState<'idle' | 'pending' | 'saved'>('idle');
@@ -213,11 +211,11 @@ function NoteField({
 
   const flush = () => {
     clearTimeout(timer.current);
-    const t = pending.current;
-    if (t === null) return;
+    const text = pending.current;
+    if (text === null) return;
     pending.current = null;
     void apply(
-      () => setNote(db, id, t),
+      () => setNote(db, id, text),
       (p) => {
         onSaved(p);
         setState('saved');
@@ -231,14 +229,20 @@ function NoteField({
   return (
     <div class="user-note">
       <label class="small muted" for={`note-${id}`}>
-        Note {state === 'pending' ? <span class="faint">· editing…</span> : state === 'saved' ? <span class="faint">· saved</span> : null}
+        {t('paper_layerNote')}{' '}
+        {state === 'pending' ? (
+          <span class="faint">{t('paper_layerNoteEditing')}</span>
+        ) : state === 'saved' ? (
+          <span class="faint">{t('paper_layerNoteSaved')}</span>
+        ) : null}
       </label>
       <textarea
         id={`note-${id}`}
-        aria-label="Note"
+        aria-label={t('paper_layerNote')}
+        aria-describedby={describedBy}
         rows={3}
         maxLength={MAX_NOTE}
-        placeholder="Your note (plain text, only on this computer)"
+        placeholder={t('paper_layerNotePlaceholder')}
         value={text}
         onInput={(e) => {
           const v = (e.target as HTMLTextAreaElement).value;
@@ -265,16 +269,20 @@ export function UserMarks({ paper }: { paper: PaperRecord }) {
   if (!paper.status && !tags.length && !paper.note) return null;
   return (
     <div class="user-marks">
-      {paper.status && <span class={`status-chip status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>}
-      {tags.slice(0, 6).map((t) => (
-        <span class="tag-mark" key={t}>
-          {t}
+      {paper.status && <span class={`status-chip status-${paper.status}`}>{statusLabel(paper.status)}</span>}
+      {tags.slice(0, 6).map((tg) => (
+        <span class="tag-mark" key={tg}>
+          {tg}
         </span>
       ))}
-      {tags.length > 6 && <span class="faint">+{tags.length - 6}</span>}
+      {tags.length > 6 && (
+        <span class="faint" title={tags.slice(6).join(', ')}>
+          {t('paper_layerMoreTags', { count: tags.length - 6 })}
+        </span>
+      )}
       {paper.note && (
         <span class="note-mark" title={paper.note.slice(0, 300)}>
-          <span aria-hidden="true">✎</span> note
+          <span aria-hidden="true">✎</span> {t('paper_layerNoteMark')}
         </span>
       )}
     </div>

@@ -6,21 +6,24 @@
  * existing library (Zotero BibTeX, PaperMemory JSON) with the import control right there, where the
  * data shows, and the keyboard shortcuts.
  */
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AUTO_CAPTURE_MATCHES } from '@/lib/core/hosts';
-import { SITE_NAMES, type SiteId } from '@/lib/core/sites';
+import type { SiteId } from '@/lib/core/sites';
+import { t, tn, tParts, type MessageKey } from '@/lib/i18n/i18n';
 import { siteAdapters } from '@/lib/scrapers/registry';
 import type { PaperdexDB } from '@/lib/store/db';
 import { openSidePanel } from '@/lib/ui/ui-actions';
-import { COPY_SHORTCUTS, shortcutKeys } from './copy-shortcuts';
+import { COPY_SHORTCUTS, shortcutKeys, type CopyKind } from './copy-shortcuts';
 import { HostGroups } from './HostGroups';
 import { ImportPanel } from './ImportPanel';
+import { siteName } from './labels';
 
 /** A site Paperdex captures on automatically, with the hosts (and paths) it does so on. */
 export interface AutoSite {
   site: SiteId | 'generic';
+  /** The site's name in the user's language (call while rendering: it reads the messages). */
   name: string;
   /** `host` or `host/path` as the manifest's match patterns give them, in manifest order. */
   hosts: string[];
@@ -39,7 +42,7 @@ export function autoCaptureSites(): AutoSite[] {
     const site: SiteId | 'generic' = siteAdapters.find((a) => a.servesHost(host))?.id ?? 'generic';
     const shown = path === '/*' ? host : `${host}${path.replace(/\/?\*$/, '')}`;
     let g = out.get(site);
-    if (!g) out.set(site, (g = { site, name: site === 'generic' ? 'Other scholarly sites' : SITE_NAMES[site], hosts: [] }));
+    if (!g) out.set(site, (g = { site, name: site === 'generic' ? t('welcome_siteOther') : siteName(site), hosts: [] }));
     if (!g.hosts.includes(shown)) g.hosts.push(shown);
   }
   return [...out.values()];
@@ -87,15 +90,38 @@ const Keys = ({ keys }: { keys: string }) => (
   </span>
 );
 
-/** Where the user changes extension shortcuts, per browser. */
-const SHORTCUT_SETTINGS = import.meta.env.FIREFOX
-  ? 'about:addons → the gear menu → Manage Extension Shortcuts'
-  : 'chrome://extensions/shortcuts';
+/** Where the user changes extension shortcuts, per browser (Firefox's menu labels are in the user's language). */
+function shortcutSettings(): string {
+  return import.meta.env.FIREFOX ? t('welcome_firefoxShortcutSettings') : 'chrome://extensions/shortcuts';
+}
+
+/** A message whose placeholders hold elements (`<strong>`, `<kbd>`), rendered in the translation's word order. */
+function Rich({ id, subs }: { id: MessageKey; subs: Record<string, ComponentChildren> }) {
+  return (
+    <>
+      {tParts<ComponentChildren>(id, subs).map((part, i) => (
+        <Fragment key={i}>{part}</Fragment>
+      ))}
+    </>
+  );
+}
+
+/** The label of a copy shortcut's row ("Copy BibTeX of the selected search result"). */
+function copyRowLabel(kind: CopyKind): string {
+  switch (kind) {
+    case 'bibtex':
+      return t('welcome_keyCopyBibtex');
+    case 'markdown':
+      return t('welcome_keyCopyMarkdown');
+    case 'citation':
+      return t('welcome_keyCopyCitation');
+  }
+}
 
 function SiteList() {
   const sites = autoCaptureSites();
   return (
-    <ul class="welcome-sites" aria-label="Sites Paperdex captures on automatically">
+    <ul class="welcome-sites" aria-label={t('welcome_sitesLabel')}>
       {sites.map((s) => (
         <li key={s.site} data-site={s.site}>
           <strong>{s.name}</strong>
@@ -103,12 +129,9 @@ function SiteList() {
             <span class="small muted"> {s.hosts.join(', ')}</span>
           ) : (
             <>
-              <span class="small muted">
-                {' '}
-                {s.hosts[0]} and {s.hosts.length - 1} more domains
-              </span>
+              <span class="small muted"> {tn('welcome_moreDomains', s.hosts.length - 1, { first: s.hosts[0] })}</span>
               <details class="welcome-hosts">
-                <summary class="small">All {s.hosts.length} domains</summary>
+                <summary class="small">{tn('welcome_allDomains', s.hosts.length)}</summary>
                 <p class="small muted">{s.hosts.join(', ')}</p>
               </details>
             </>
@@ -133,15 +156,19 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
   }, []);
   const capture = shortcuts?.find((c) => c.name === 'capture-page');
   const suggested = suggestedKey('capture-page');
+  const settingsPage = shortcutSettings();
   const captureKeys =
     shortcuts === null ? null : capture?.shortcut ? (
       <Keys keys={capture.shortcut} />
     ) : (
       <em>
-        no key set in this browser{suggested ? ` (Paperdex suggests ${suggested})` : ''}: choose one in {SHORTCUT_SETTINGS}
+        {suggested
+          ? t('welcome_noKeySuggested', { keys: suggested, settings: settingsPage })
+          : t('welcome_noKey', { settings: settingsPage })}
       </em>
     );
   const others = (shortcuts ?? []).filter((c) => c.name !== 'capture-page' && c.shortcut);
+  const panelLead = import.meta.env.FIREFOX ? t('welcome_findSidebarLead') : t('welcome_findPanelLead');
 
   return (
     <div class="welcome">
@@ -151,85 +178,91 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
           Paperdex
         </div>
       </header>
-      <nav class="welcome-toc" aria-label="On this page">
-        <a href="#capture">What it captures</a>
-        <a href="#private">Privacy</a>
-        <a href="#import">Bring your library</a>
-        <a href="#find">Find your papers</a>
-        <a href="#shortcuts">Shortcuts</a>
+      <nav class="welcome-toc" aria-label={t('welcome_tocLabel')}>
+        <a href="#capture">{t('welcome_tocCapture')}</a>
+        <a href="#private">{t('welcome_tocPrivacy')}</a>
+        <a href="#import">{t('welcome_tocImport')}</a>
+        <a href="#find">{t('welcome_tocFind')}</a>
+        <a href="#shortcuts">{t('welcome_tocShortcuts')}</a>
       </nav>
       <main class="welcome-main">
-        <h1>Welcome to Paperdex</h1>
-        <p class="welcome-lede">
-          Paperdex keeps the papers and authors you come across while you browse — titles, authors, venues, abstracts, ids, citation counts
-          and the metrics author pages show — in a library on this computer, and makes all of it searchable.
-        </p>
+        <h1>{t('welcome_title')}</h1>
+        <p class="welcome-lede">{t('welcome_lede')}</p>
 
         <section id="capture" aria-labelledby="capture-h">
-          <h2 id="capture-h">What it captures, and where</h2>
-          <h3>Automatically, as you browse</h3>
-          <p>
-            On these sites Paperdex reads author profiles, search results, listings and paper pages by itself — no click needed. Visiting a
-            page twice adds nothing twice; the same paper seen on two sites is one paper.
-          </p>
+          <h2 id="capture-h">{t('welcome_captureHeading')}</h2>
+          <h3>{t('welcome_autoHeading')}</h3>
+          <p>{t('welcome_autoText')}</p>
           <SiteList />
-          <h3>On publisher and proceedings sites, if you switch them on</h3>
+          <h3>{t('welcome_optionalHeading')}</h3>
           <div class="settings">
             <HostGroups />
           </div>
-          <h3>Everywhere else, when you ask</h3>
+          <h3>{t('welcome_elsewhereHeading')}</h3>
           <p>
-            On any other page, click the Paperdex button in the toolbar and then <strong>Capture this page</strong>, or press{' '}
-            <span data-testid="capture-shortcut">{captureKeys ?? '…'}</span>. It reads the paper metadata a page embeds (the tags publishers
-            and repositories add for citation managers) and lists of papers; an ordinary page (news, shops, READMEs) captures nothing.
+            <Rich
+              id={shortcuts !== null && !capture?.shortcut ? 'welcome_elsewhereTextNoKey' : 'welcome_elsewhereText'}
+              subs={{
+                button: <strong>{t('capture_button')}</strong>,
+                keys: <span data-testid="capture-shortcut">{captureKeys ?? '…'}</span>,
+              }}
+            />
           </p>
         </section>
 
         <section id="private" aria-labelledby="private-h">
-          <h2 id="private-h">What stays private</h2>
+          <h2 id="private-h">{t('welcome_privateHeading')}</h2>
           <ul class="welcome-points">
             <li>
-              <strong>Nothing leaves your machine.</strong> Your library lives in this browser profile. Paperdex makes no network requests
-              of its own: no account, no sync, no analytics, no look-ups. (One opt-in in Settings, off by default, fetches an opened PDF’s
-              landing page from the same site to complete its details.)
+              <Rich id="welcome_privateNothing" subs={{ lead: <strong>{t('welcome_privateNothingLead')}</strong> }} />
             </li>
-            <li>It reads only the sites listed above (and the groups you switch on), plus a page when you ask it to capture that page.</li>
-            <li>
-              Sites cannot see what is in your library: the “in Paperdex” badges on pages are off unless you turn them on for a site in
-              Settings.
-            </li>
-            <li>Your stars, tags and notes stay with your papers and go only into files you export yourself.</li>
-            <li>Removing the extension deletes its data, so export first if you may want it back.</li>
+            <li>{t('welcome_privateReads')}</li>
+            <li>{t('welcome_privateBadges')}</li>
+            <li>{t('welcome_privateUserLayer')}</li>
+            <li>{t('welcome_privateUninstall')}</li>
           </ul>
         </section>
 
         <section id="import" aria-labelledby="import-h">
-          <h2 id="import-h">Bring your existing library</h2>
-          <p>Papers you import are merged with the ones Paperdex captures: a paper you already have is updated, never duplicated.</p>
+          <h2 id="import-h">{t('welcome_importHeading')}</h2>
+          <p>{t('welcome_importIntro')}</p>
           <div class="welcome-steps">
             <div class="card">
-              <h3>From Zotero (BibTeX)</h3>
+              <h3>{t('welcome_zoteroHeading')}</h3>
               <ol>
                 <li>
-                  In Zotero, choose <strong>File → Export Library…</strong> (or right-click a collection →{' '}
-                  <strong>Export Collection…</strong>).
+                  <Rich
+                    id="welcome_zoteroStep1"
+                    subs={{
+                      exportLibrary: <strong>{t('welcome_zoteroExportLibrary')}</strong>,
+                      exportCollection: <strong>{t('welcome_zoteroExportCollection')}</strong>,
+                    }}
+                  />
                 </li>
                 <li>
-                  Format: <strong>BibTeX</strong> (Better BibTeX and CSL JSON work too), then <strong>OK</strong> and save the file.
+                  <Rich id="welcome_zoteroStep2" subs={{ bibtex: <strong>BibTeX</strong>, ok: <strong>{t('welcome_zoteroOk')}</strong> }} />
                 </li>
-                <li>Choose that .bib file below.</li>
+                <li>{t('welcome_zoteroStep3')}</li>
               </ol>
             </div>
             <div class="card">
-              <h3>From PaperMemory</h3>
+              <h3>{t('welcome_pmHeading')}</h3>
               <ol>
                 <li>
-                  Right-click PaperMemory's toolbar button and choose <strong>Options</strong> (or open its menu and the options page).
+                  <Rich id="welcome_pmStep1" subs={{ options: <strong>{t('welcome_pmOptions')}</strong> }} />
                 </li>
                 <li>
-                  Under <strong>Data Management</strong>, next to “Export your full Memory data”, click <strong>.json</strong>.
+                  {/* PaperMemory's own labels: it is not translated. */}
+                  <Rich
+                    id="welcome_pmStep2"
+                    subs={{
+                      section: <strong>Data Management</strong>,
+                      label: 'Export your full Memory data',
+                      json: <strong>.json</strong>,
+                    }}
+                  />
                 </li>
-                <li>Choose the PaperMemory-data-….json file below. Favorites become starred papers; tags and notes come along.</li>
+                <li>{t('welcome_pmStep3', { file: 'PaperMemory-data-….json' })}</li>
               </ol>
             </div>
           </div>
@@ -237,15 +270,13 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
         </section>
 
         <section id="find" aria-labelledby="find-h">
-          <h2 id="find-h">Where to find your papers</h2>
+          <h2 id="find-h">{t('welcome_findHeading')}</h2>
           <ul class="welcome-points">
             <li>
-              <strong>The popup</strong> (the Paperdex button in the toolbar; pin it from the extensions menu): what the current page held,
-              and a search box over everything you collected.
+              <Rich id="welcome_findPopup" subs={{ lead: <strong>{t('welcome_findPopupLead')}</strong> }} />
             </li>
             <li>
-              <strong>The {import.meta.env.FIREFOX ? 'sidebar' : 'side panel'}</strong>: full search with filters, authors with their
-              metrics and charts, comparisons, collections, import and export, and Settings (where this page opens again).
+              <Rich id="welcome_findPanel" subs={{ lead: <strong>{panelLead}</strong> }} />
             </li>
           </ul>
           <button
@@ -254,11 +285,11 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
             onClick={() => {
               setPanelError(null);
               openSidePanel(windowId).catch((e: unknown) =>
-                setPanelError(`Could not open it: ${e instanceof Error ? e.message : String(e)}`),
+                setPanelError(t('welcome_openError', { error: e instanceof Error ? e.message : String(e) })),
               );
             }}
           >
-            Open the {import.meta.env.FIREFOX ? 'sidebar' : 'side panel'}
+            {import.meta.env.FIREFOX ? t('welcome_openSidebar') : t('welcome_openPanel')}
           </button>
           {panelError && (
             <p class="small error" role="alert">
@@ -268,11 +299,11 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
         </section>
 
         <section id="shortcuts" aria-labelledby="shortcuts-h">
-          <h2 id="shortcuts-h">Keyboard shortcuts</h2>
-          <table class="welcome-keys">
+          <h2 id="shortcuts-h">{t('welcome_shortcutsHeading')}</h2>
+          <table class="welcome-keys" aria-labelledby="shortcuts-h">
             <tbody>
               <tr>
-                <th scope="row">Capture the current page</th>
+                <th scope="row">{t('welcome_keyCapture')}</th>
                 <td>{captureKeys ?? '…'}</td>
               </tr>
               {others.map((c) => (
@@ -284,14 +315,14 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
                 </tr>
               ))}
               <tr>
-                <th scope="row">Search results (popup and side panel): move, open, clear</th>
+                <th scope="row">{t('welcome_keyResults')}</th>
                 <td>
                   <kbd>↑</kbd> <kbd>↓</kbd> · <kbd>Enter</kbd> · <kbd>Esc</kbd>
                 </td>
               </tr>
               {COPY_SHORTCUTS.map((c) => (
                 <tr key={c.kind}>
-                  <th scope="row">{c.action} of the selected search result</th>
+                  <th scope="row">{copyRowLabel(c.kind)}</th>
                   <td>
                     <Keys keys={shortcutKeys(c)} />
                   </td>
@@ -299,12 +330,10 @@ export function WelcomePage({ db }: { db: PaperdexDB }) {
               ))}
             </tbody>
           </table>
-          <p class="small muted">Change the browser shortcuts in {SHORTCUT_SETTINGS}.</p>
+          <p class="small muted">{t('welcome_changeShortcuts', { settings: settingsPage })}</p>
         </section>
       </main>
-      <footer class="welcome-footer small muted">
-        Open this page again from Settings in the {import.meta.env.FIREFOX ? 'sidebar' : 'side panel'}.
-      </footer>
+      <footer class="welcome-footer small muted">{import.meta.env.FIREFOX ? t('welcome_footerSidebar') : t('welcome_footerPanel')}</footer>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { ALL_PAPERS } from '@/lib/interchange/export';
 import { exportCollectionFile } from '@/lib/interchange/export-files';
 import { reindex } from '@/lib/search/reindex';
 import { saveText } from '@/lib/ui/ui-actions';
-import { plural } from './format';
+import { t, tn } from '@/lib/i18n/i18n';
+import './WipeData.css';
 
 /**
  * "Delete all data" in Settings: a modal dialog that offers a JSON backup of everything first
@@ -36,9 +37,9 @@ export function WipeData() {
     try {
       const file = await exportCollectionFile(getDb(), ALL_PAPERS.id, 'json');
       saveText(file.name, file.text, file.mime);
-      setSaved(`Saved ${file.name}: ${plural(file.papers, 'paper')}, ${plural(file.authors, 'author')}.`);
+      setSaved(t('wipe_saved', { file: file.name, papers: tn('common_papers', file.papers), authors: tn('common_authors', file.authors) }));
     } catch (e) {
-      setError(`The backup failed, nothing was deleted: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('wipe_backupFailed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -49,11 +50,11 @@ export function WipeData() {
     try {
       const ids = await wipeLibrary(getDb());
       await reindex(ids);
-      setDone(`Deleted ${plural(ids.length, 'paper')} and everything else Paperdex stored.`);
+      setDone(tn('wipe_deleted', ids.length));
       setOpen(false);
       opener.current?.focus();
     } catch (e) {
-      setError(`Deleting failed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('wipe_failed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -71,13 +72,12 @@ export function WipeData() {
           setOpen(true);
         }}
       >
-        Delete all Paperdex data…
+        {t('wipe_open')}
       </button>
-      {done && (
-        <div class="small muted" role="status">
-          {done}
-        </div>
-      )}
+      {/* Always in the page, so that a screen reader announces what it comes to say. */}
+      <div class="small muted wipe-status" role="status">
+        {done}
+      </div>
       <dialog
         ref={dialog}
         class="wipe-dialog"
@@ -90,30 +90,31 @@ export function WipeData() {
           close();
         }}
       >
-        <h2 id="wipe-title">Download a backup first</h2>
+        <h2 id="wipe-title">{t('wipe_title')}</h2>
         <p id="wipe-text" class="small">
-          This deletes every paper, author and collection Paperdex stored in this browser. A backup is a Paperdex JSON file you can import
-          again under Collections.
+          {t('wipe_text')}
         </p>
-        {saved && (
-          <p class="small ok-text" role="status">
-            {saved}
-          </p>
-        )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <p class="small ok-text wipe-status" role="status">
+          {saved}
+        </p>
+        <p class="error wipe-status" role="alert" id="wipe-error">
+          {error}
+        </p>
         <div class="dialog-actions">
           <button type="button" class={saved ? 'btn' : 'btn primary'} disabled={busy} onClick={() => void backup()}>
-            Export JSON of everything
+            {t('wipe_exportAll')}
           </button>
-          <button type="button" class="btn danger" disabled={busy} onClick={() => void wipe()}>
-            {saved ? 'Delete all data' : 'Delete all data without a backup'}
+          <button
+            type="button"
+            class="btn danger"
+            disabled={busy}
+            aria-describedby={error ? 'wipe-error' : undefined}
+            onClick={() => void wipe()}
+          >
+            {saved ? t('wipe_deleteAll') : t('wipe_deleteWithoutBackup')}
           </button>
           <button type="button" class="btn" disabled={busy} onClick={close}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       </dialog>

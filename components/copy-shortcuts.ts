@@ -15,14 +15,16 @@
  * X is BibTeX (bibteX) because B is taken; C is the citation, M the Markdown link.
  */
 
+import { t } from '@/lib/i18n/i18n';
+
 /** What a copy action puts on the clipboard. */
 export type CopyKind = 'bibtex' | 'markdown' | 'citation';
 
 /** One shortcut: the action, its letter and the keys as shown on each platform. */
 export interface CopyShortcut {
   kind: CopyKind;
-  /** The action's name as the menus show it: "Copy BibTeX". */
-  action: string;
+  /** The action's name as the menus show it, in the user's language: "Copy BibTeX". */
+  readonly action: string;
   /** The letter key (matched by the character, else by the physical key on non-Latin layouts). */
   letter: string;
   /** As written on macOS: "⌃⇧X". */
@@ -31,11 +33,38 @@ export interface CopyShortcut {
   other: string;
 }
 
-/** The copy shortcuts, in menu order. */
+/**
+ * The copy shortcuts, in menu order. `action` is a getter: the message is looked up when a view
+ * renders it, never when the module loads (the build imports modules where there is no browser.i18n).
+ */
 export const COPY_SHORTCUTS: readonly CopyShortcut[] = [
-  { kind: 'bibtex', action: 'Copy BibTeX', letter: 'X', mac: '⌃⇧X', other: 'Alt+Shift+X' },
-  { kind: 'markdown', action: 'Copy Markdown link', letter: 'M', mac: '⌃⇧M', other: 'Alt+Shift+M' },
-  { kind: 'citation', action: 'Copy citation (APA)', letter: 'C', mac: '⌃⇧C', other: 'Alt+Shift+C' },
+  {
+    kind: 'bibtex',
+    get action() {
+      return t('copy_bibtex');
+    },
+    letter: 'X',
+    mac: '⌃⇧X',
+    other: 'Alt+Shift+X',
+  },
+  {
+    kind: 'markdown',
+    get action() {
+      return t('copy_markdown');
+    },
+    letter: 'M',
+    mac: '⌃⇧M',
+    other: 'Alt+Shift+M',
+  },
+  {
+    kind: 'citation',
+    get action() {
+      return t('copy_citation');
+    },
+    letter: 'C',
+    mac: '⌃⇧C',
+    other: 'Alt+Shift+C',
+  },
 ];
 
 /** Whether this browser runs on macOS (or iPadOS), where the shortcuts use Control+Shift. */

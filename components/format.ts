@@ -1,31 +1,41 @@
-// Small display formatters shared by the UI components.
+// Small display formatters shared by the UI components, in the user's language (lib/i18n).
+import { formatAgo, formatDate, formatNumber, messageLocale, t, tn } from '@/lib/i18n/i18n';
 
-/** "1,338" style thousands separators; "—" for missing. */
+/** A count with the locale's thousands separators ("1,338", "1.338"); "—" for missing. */
 export function fmtNum(n: number | undefined): string {
-  return n === undefined || n === null || Number.isNaN(n) ? '—' : n.toLocaleString('en-US');
+  return formatNumber(n);
 }
 
 /** "A, B, C" or "A, B, C, … (12 authors)" for long lists; "…" when the source list was cut. */
 export function fmtAuthors(authors: string[], truncated?: boolean, max = 6): string {
-  if (authors.length === 0) return 'Unknown authors';
+  if (authors.length === 0) return t('common_unknownAuthors');
   const shown = authors.slice(0, max).join(', ');
-  if (authors.length > max) return `${shown}, … (${authors.length}${truncated ? '+' : ''} authors)`;
+  if (authors.length > max) return tn(truncated ? 'common_authorsMoreTruncated' : 'common_authorsMore', authors.length, { shown });
   return truncated ? `${shown}, …` : shown;
 }
 
-/** "3 papers" / "1 paper". */
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : pluralWord}`;
+/** Relative time "just now", "5 min. ago", "3 days ago", else a date. */
+export function fmtWhen(iso: string, now = Date.now()): string {
+  const t0 = Date.parse(iso);
+  if (!Number.isFinite(t0)) return '';
+  return formatAgo(t0, now);
 }
 
-/** Relative time "just now", "5 min ago", "3 days ago", else a date. */
-export function fmtWhen(iso: string, now = Date.now()): string {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return '';
-  const s = Math.max(0, (now - t) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  if (s < 86400 * 14) return `${Math.floor(s / 86400)} days ago`;
-  return new Date(t).toISOString().slice(0, 10);
+/** A measured value with exactly `digits` decimals in the user's locale ("0.3", "0,3"); "—" for missing or infinite. */
+export function fmtFixed(v: number | undefined, digits: number): string {
+  if (v === undefined || !Number.isFinite(v)) return '—';
+  return formatNumber(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * Names run together as a plain enumeration, not a sentence ("Google Scholar, DBLP"; Japanese and
+ * Chinese "Google Scholar、DBLP"): for headers and compact lines where "and" would not fit.
+ */
+export function fmtNames(items: string[]): string {
+  return items.join(/^(ja|zh)\b/.test(messageLocale()) ? '、' : ', ');
+}
+
+/** A day in the user's locale ("Dec 4, 2026", "04.12.2026", "2026/12/04"): capture times on a chart axis. */
+export function fmtDay(ms: number): string {
+  return formatDate(ms, { dateStyle: 'medium' });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperdexDB } from '@/lib/store/db';
 import { sendMessage } from '@/lib/messaging/messaging';
@@ -6,6 +6,8 @@ import { foldText } from '@/lib/core/normalize';
 import type { Facets, SortOrder } from '@/lib/search/search-types';
 import { INDEX_VERSION_KEY } from '@/lib/search/index-version';
 import type { PaperRecord } from '@/lib/core/types';
+import { parseQuery, type QueryWarning } from '@/lib/search/query';
+import { t, tn } from '@/lib/i18n/i18n';
 
 /** A search hit joined with its paper. */
 export interface PaperHit {
@@ -20,7 +22,8 @@ export interface SearchState {
   facets?: Facets;
   /** Words being typed, highlighted as prefixes. */
   prefixes: string[];
-  warnings: string[];
+  /** Problems with the query's filters (worded by {@link warningText}). */
+  warnings: QueryWarning[];
   /** Results come from the quick title match while the search host starts. */
   quick: boolean;
   /** A query has been answered at least once. */
@@ -81,7 +84,7 @@ export function useSearch(db: PaperdexDB, query: string, opts: { sort?: SortOrde
           total: res.total,
           facets: res.facets,
           prefixes: res.prefixes,
-          warnings: res.warnings,
+          warnings: [],
           quick: false,
           answered: true,
           tookMs: res.tookMs,
@@ -103,5 +106,35 @@ export function useSearch(db: PaperdexDB, query: string, opts: { sort?: SortOrde
     };
   }, [db, query, opts.sort, opts.limit, opts.facets, indexVersion]);
 
-  return state;
+  // The query's problems come from parsing it here (pure and cheap), not from the host's answer: they
+  // show while the host starts too, and in the user's language.
+  const warnings = useMemo(() => (query.trim() ? parseQuery(query).warnings : []), [query]);
+  return useMemo(() => ({ ...state, warnings }), [state, warnings]);
+}
+
+/** A query warning in the user's language: "year:abc is not a year or range (e.g. year:2019, year:2018..2021)". */
+export function warningText(w: QueryWarning): string {
+  const allowed = (w.allowed ?? []).join(', ');
+  switch (w.code) {
+    case 'has':
+      return t('search_warnHas', { value: w.value, allowed });
+    case 'is':
+      return t('search_warnIs', { value: w.value });
+    case 'status':
+      return t('search_warnStatus', { value: w.value, allowed });
+    case 'year':
+      return t('search_warnYear', { value: w.value });
+  }
+}
+
+/**
+ * What a search found, in a sentence for the results' live region (./ResultList `ResultStatus`):
+ * "12 results", "No papers match “…”.", the quick-match note, and the query's warnings. Empty while
+ * nothing has been answered (or there is no query).
+ */
+export function searchStatusText(res: SearchState, query: string): string {
+  const q = query.trim();
+  if (!q || !res.answered) return '';
+  const found = res.quick ? t('results_quick') : res.total ? tn('results_count', res.total) : t('results_noMatch', { query: q });
+  return [found, ...res.warnings.map(warningText)].join(' ');
 }

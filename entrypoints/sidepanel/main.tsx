@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
+import { ensureMessages, messageLocale } from '@/lib/i18n/i18n';
 import { getDb } from '@/lib/store/db';
 import '@/components/theme.css';
 
-render(<SidePanelApp db={getDb()} />, document.getElementById('app')!);
+void ensureMessages().then(() => {
+  // The language of the messages shown (index.html says "en" until now); the title is the brand.
+  document.documentElement.lang = messageLocale();
+  render(<SidePanelApp db={getDb()} />, document.getElementById('app')!);
+});

@@ -20,6 +20,7 @@ import { clearTabState, getTabState, setTabState, tabNavigated } from '../store/
 import { pagePaperList } from '../store/page-papers';
 import type { ScrapeResult } from '../core/types';
 import { spreadOverRows, type RowReport } from '../core/scrape-rows';
+import { t } from '../i18n/i18n';
 
 /** How a capture's rows were read: what to tell the user, and which page rows are not in `result`. */
 interface RowRead {
@@ -83,14 +84,15 @@ export async function notifyIndex(ids: string[]): Promise<void> {
   }
 }
 
-/** Explain a storage failure in words a user can act on. */
+/**
+ * Explain a storage failure in words a user can act on. Worded here, in the UI language of the
+ * moment (the tab state keeps the sentence; a popup opened after a language change shows it as it was).
+ */
 export function describeStorageError(e: unknown): string {
   const err = e as { name?: string; inner?: { name?: string }; message?: string };
   const names = [err?.name, err?.inner?.name];
-  if (names.includes('QuotaExceededError')) {
-    return 'Your browser ran out of storage space for Paperdex. Free some disk space or export and delete old papers; nothing from this page was saved.';
-  }
-  return `Could not save this page: ${err?.message ?? String(e)}`;
+  if (names.includes('QuotaExceededError')) return t('capture_outOfStorage');
+  return t('capture_saveFailed', { error: err?.message ?? String(e) });
 }
 
 async function setBadge(tabId: number, text: string, error = false): Promise<void> {
@@ -132,7 +134,7 @@ export async function captureForTab(
   const settings = await getSettings();
   if (!onDemand) {
     if (!autoCaptureAllowed(settings, result.site)) {
-      const skipped = settings.autoCapture ? `Automatic capture is off for ${SITE_NAMES[result.site]}.` : 'Automatic capture is paused.';
+      const skipped = settings.autoCapture ? t('capture_offForSite', { site: SITE_NAMES[result.site] }) : t('capture_paused');
       await setTabState(tabId, {
         url,
         site: result.site,
@@ -216,7 +218,8 @@ const handlers: Partial<Handlers> = {
     if (data.invalid) {
       // The envelope (site, kind, url, author) could not be read: nothing can be stored, but the tab
       // says why, so the popup never claims this is a page Paperdex does not capture.
-      const errors = [...data.errors, data.invalid];
+      const error = t('capture_unreadable', { reason: data.invalid });
+      const errors = [...data.errors, error];
       await setTabState(tabId, {
         url: data.url,
         site: data.adapter,
@@ -227,7 +230,7 @@ const handlers: Partial<Handlers> = {
         updatedAt: Date.now(),
       });
       await setBadge(tabId, '!', true);
-      return { ok: false, error: data.invalid };
+      return { ok: false, error };
     }
     const rows = data.rows && data.dropped ? { report: data.rows, dropped: data.dropped } : undefined;
     return captureForTab(tabId, data.url, data.result, data.errors, data.visitId, data.onDemand, rows);
@@ -351,7 +354,7 @@ export function startBackground(): void {
         await setTabState(tab.id!, {
           url: tab.url ?? '',
           found: 0,
-          errors: [`Could not capture this page: ${e instanceof Error ? e.message : String(e)}`],
+          errors: [t('capture_shortcutFailed', { error: e instanceof Error ? e.message : String(e) })],
           updatedAt: Date.now(),
           onDemand: true,
         });

@@ -3,9 +3,10 @@
  * listing or search page was opened. Rendered in a closed shadow root with inline !important host
  * styles so the page's CSS can neither restyle nor hide it, and inserted without text in the light
  * DOM, so it never changes a title's textContent (which adapters read) or the page's layout flow
- * beyond one inline pill.
+ * beyond one inline pill. Its words are in the browser's UI language (content scripts have browser.i18n).
  */
 import { titleKey } from '../core/normalize';
+import { messageLocale, t } from '../i18n/i18n';
 import type { ScrapedPaper } from '../core/types';
 
 /** Custom element name of the badge host. */
@@ -60,13 +61,15 @@ function makeBadge(doc: Document): HTMLElement {
     'style',
     'display:inline-block !important;visibility:visible !important;opacity:1 !important;position:static !important;margin:0 0 0 6px !important;padding:0 !important;border:0 !important;vertical-align:middle !important;width:auto !important;height:auto !important;float:none !important;',
   );
-  host.setAttribute('title', 'Already in your Paperdex library');
+  host.setAttribute('title', t('badge_title'));
+  // The page may be in another language than the badge's words: screen readers pronounce them right.
+  host.setAttribute('lang', messageLocale());
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent =
     ':host{all:initial}span{display:inline-block;font:600 11px/16px system-ui,sans-serif;color:#1d4ea8;background:#e4ecfb;border:1px solid #c5d6f5;border-radius:999px;padding:0 7px;white-space:nowrap;letter-spacing:.2px}@media (prefers-color-scheme:dark){span{color:#cfe0ff;background:#23314d;border-color:#34507e}}';
   const pill = doc.createElement('span');
-  pill.textContent = 'in Paperdex';
+  pill.textContent = t('badge_label');
   root.append(style, pill);
   return host;
 }

@@ -212,9 +212,12 @@ export const AUTO_CAPTURE_MATCHES: readonly string[] = [...SCHOLAR_HOSTS.map((h)
 export interface HostGroup {
   /** Stable id (settings, tests). */
   readonly id: 'proceedings' | 'biomed' | 'publishers' | 'profiles';
-  /** What Settings and the welcome page call it. */
+  /**
+   * Its English name, for code and logs. The UI shows the name in the user's language (messages
+   * `hosts_group<Id>`, components/HostGroups.tsx): lib/core holds no translations.
+   */
   readonly name: string;
-  /** The sites in it, as users know them (shown under the name). */
+  /** The sites in it, by their own names (brands, never translated; shown under the name). */
   readonly sites: string;
   /** Match patterns (manifest `optional_host_permissions`; Firefox MV2: `optional_permissions`). */
   readonly matches: readonly string[];

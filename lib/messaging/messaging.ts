@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { CaptureSummary } from '../store/capture';
 import type { HostStats } from '../search/host/search-host';
 import type { SearchResponse } from '../search/search-types';
+import type { QueryWarning } from '../search/query';
 import { SiteIdSchema, describeIssues } from '../core/scraped-schema';
 import { parseScrapeResult, type RowReport } from '../core/scrape-rows';
 import type { ScrapeResult } from '../core/types';
@@ -75,7 +76,7 @@ export const protocol = {
 
 /** Responses, per message type. */
 export interface Responses {
-  search: SearchResponse & { ready: boolean; warnings: string[] };
+  search: SearchResponse & { ready: boolean; warnings: QueryWarning[] };
   indexChanged: { ok: true };
   ensureSearchHost: { ok: true };
   searchStats: HostStats & { ready: boolean; heapBytes?: number };

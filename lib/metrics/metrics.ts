@@ -409,9 +409,13 @@ export function computeMetrics(papers: readonly MetricPaper[], opts: MetricsOpti
 }
 
 // ---------------------------------------------------------------------------------------------
-// Explanations for the UI
+// Explanations
 
-/** One-line human explanation of every metric, keyed like `AuthorMetrics`. */
+/**
+ * One-line English explanation of every metric, keyed like `AuthorMetrics`: the reference text
+ * (README, tests). The UI shows them in the user's language by the same ids (`metric_explain*`
+ * messages in components/AuthorMetrics.tsx); lib/metrics stays pure, with no browser APIs.
+ */
 export const explain: Record<keyof AuthorMetrics, string> = {
   referenceYear: 'The year the metrics are computed for; ages count this year as year 1.',
   papers: 'Number of papers in the set.',
@@ -446,7 +450,10 @@ export const explain: Record<keyof AuthorMetrics, string> = {
     'How many papers lack a citation count (counted as 0), lack a year (left out of age-based metrics), or have a truncated author list.',
 };
 
-/** Human sentences for the data-quality flags that are non-zero, for the UI. */
+/**
+ * English sentences for the data-quality flags that are non-zero (logs, tests); the UI words them
+ * in the user's language (`metric_flag*` messages, components/AuthorMetrics.tsx).
+ */
 export function describeFlags(flags: MetricFlags): string[] {
   const out: string[] = [];
   const papers = (k: number) => (k === 1 ? '1 paper has' : `${k} papers have`);

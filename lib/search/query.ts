@@ -42,7 +42,19 @@ export interface ParsedQuery {
   yearFrom?: number;
   yearTo?: number;
   /** Problems to show the user ("year:abc is not a year"). The rest of the query still runs. */
-  warnings: string[];
+  warnings: QueryWarning[];
+}
+
+/**
+ * A problem with one filter of the query, as data: the parser runs where there is no
+ * `browser.i18n` (the search host, its worker), so the UI words it in the user's language
+ * (components/use-search.ts `warningText`). `value` is the filter's value as typed; `allowed`, the
+ * values the filter knows (query syntax, never translated).
+ */
+export interface QueryWarning {
+  code: 'has' | 'is' | 'status' | 'year';
+  value: string;
+  allowed?: readonly string[];
 }
 
 export type HasFlag = 'code' | 'abstract' | 'tldr' | 'pdf' | 'note';
@@ -135,19 +147,19 @@ export function parseQuery(input: string): ParsedQuery {
       case 'has': {
         const v = value.toLowerCase() as HasFlag;
         if (HAS.includes(v)) (t.neg ? q.notHas : q.has).push(v);
-        else if (value) q.warnings.push(`has:${value} is not one of ${HAS.join(', ')}`);
+        else if (value) q.warnings.push({ code: 'has', value, allowed: HAS });
         break;
       }
       case 'is': {
         const v = value.toLowerCase();
         if (v === 'starred' || v === 'star') q.starred = !t.neg;
-        else if (value) q.warnings.push(`is:${value} is not known (is:starred)`);
+        else if (value) q.warnings.push({ code: 'is', value });
         break;
       }
       case 'status': {
         const s = readingStatus(value);
         if (s) (t.neg ? q.notStatuses : q.statuses).push(s);
-        else if (value) q.warnings.push(`status:${value} is not one of ${READING_STATUSES.join(', ')}`);
+        else if (value) q.warnings.push({ code: 'status', value, allowed: READING_STATUSES });
         break;
       }
       case 'tag': {
@@ -158,7 +170,7 @@ export function parseQuery(input: string): ParsedQuery {
       case 'year': {
         const m = value.match(/^(\d{4})?(?:\s*(\.\.|-)\s*(\d{4})?)?$/);
         if (!m || (!m[1] && !m[3])) {
-          if (value) q.warnings.push(`year:${value} is not a year or range (e.g. year:2019, year:2018..2021)`);
+          if (value) q.warnings.push({ code: 'year', value });
           break;
         }
         const from = m[1] ? Number(m[1]) : undefined;

@@ -10,6 +10,20 @@ import type { PaperdexDB } from './db';
 import { union } from '../core/identity';
 import type { AuthorRecord } from '../core/types';
 
+/** Why an author could not be merged or split; `code` lets the UI say it in the user's language. */
+export type AuthorEditProblem = 'self' | 'notFound' | 'notPart' | 'oneProfile';
+
+/** A refused merge or split (the message is English, for logs and tests). */
+export class AuthorEditError extends Error {
+  constructor(
+    readonly code: AuthorEditProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthorEditError';
+  }
+}
+
 /** Shared papers needed before two same-named profiles on different sites are linked automatically. */
 export const MIN_SHARED_PAPERS = 2;
 
@@ -37,10 +51,10 @@ export async function sameNameCandidates(db: PaperdexDB, a: AuthorRecord): Promi
  * kept record lacks. One transaction. Returns the merged record.
  */
 export async function mergeAuthors(db: PaperdexDB, keepId: string, dropId: string): Promise<AuthorRecord> {
-  if (keepId === dropId) throw new Error('Cannot merge an author with itself');
+  if (keepId === dropId) throw new AuthorEditError('self', 'Cannot merge an author with itself');
   return db.transaction('rw', db.authors, db.papers, async () => {
     const [keep, drop] = await Promise.all([db.authors.get(keepId), db.authors.get(dropId)]);
-    if (!keep || !drop) throw new Error('Author not found');
+    if (!keep || !drop) throw new AuthorEditError('notFound', 'Author not found');
     const merged: AuthorRecord = {
       ...keep,
       affiliation: keep.affiliation ?? drop.affiliation,
@@ -82,9 +96,9 @@ export async function mergeAuthors(db: PaperdexDB, keepId: string, dropId: strin
 export async function splitProfile(db: PaperdexDB, authorId: string, profileKey: string): Promise<AuthorRecord> {
   return db.transaction('rw', db.authors, db.papers, async () => {
     const a = await db.authors.get(authorId);
-    if (!a) throw new Error('Author not found');
-    if (!a.profileKeys.includes(profileKey)) throw new Error('That profile is not part of this author');
-    if (a.profileKeys.length < 2) throw new Error('An author with one profile cannot be split');
+    if (!a) throw new AuthorEditError('notFound', 'Author not found');
+    if (!a.profileKeys.includes(profileKey)) throw new AuthorEditError('notPart', 'That profile is not part of this author');
+    if (a.profileKeys.length < 2) throw new AuthorEditError('oneProfile', 'An author with one profile cannot be split');
     const [site, ...rest] = profileKey.split(':');
     const pid = rest.join(':');
     const profile = a.profiles.find((p) => p.site === site && (p.id === pid || p.url === pid));

@@ -8,8 +8,9 @@
 import type { PaperdexDB } from './db';
 import { hash64 } from '../core/identity';
 import type { AuthorRecord, CollectionRecord, PaperRecord } from '../core/types';
+import { t } from '../i18n/i18n';
 
-/** A user-facing error (bad name, missing collection). */
+/** A user-facing error (bad name, missing collection), worded in the user's language. */
 export class CollectionError extends Error {}
 
 function cleanName(name: string): string {
@@ -17,9 +18,9 @@ function cleanName(name: string): string {
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!n) throw new CollectionError('A collection needs a name.');
-  if (n.length > 120) throw new CollectionError('Collection names are at most 120 characters.');
-  if (n.toLowerCase() === 'all papers') throw new CollectionError('“All papers” is the whole library; choose another name.');
+  if (!n) throw new CollectionError(t('collections_errNoName'));
+  if (n.length > 120) throw new CollectionError(t('collections_errTooLong', { max: 120 }));
+  if (n.toLowerCase() === 'all papers') throw new CollectionError(t('collections_errReserved'));
   return n;
 }
 
@@ -48,7 +49,7 @@ export async function freeName(db: PaperdexDB, name: string): Promise<string> {
 export async function createCollection(db: PaperdexDB, name: string, now = Date.now(), id?: string): Promise<CollectionRecord> {
   const n = cleanName(name);
   return db.transaction('rw', db.collections, async () => {
-    if (await nameTaken(db, n)) throw new CollectionError(`A collection named “${n}” already exists.`);
+    if (await nameTaken(db, n)) throw new CollectionError(t('collections_errExists', { name: n }));
     const c: CollectionRecord = { id: id ?? `c-${hash64(`${n}:${now}:${Math.random()}`)}`, name: n, createdAt: now, updatedAt: now };
     await db.collections.add(c);
     return c;
@@ -60,8 +61,8 @@ export async function renameCollection(db: PaperdexDB, id: string, name: string)
   const n = cleanName(name);
   await db.transaction('rw', db.collections, async () => {
     const c = await db.collections.get(id);
-    if (!c) throw new CollectionError('That collection no longer exists.');
-    if (await nameTaken(db, n, id)) throw new CollectionError(`A collection named “${n}” already exists.`);
+    if (!c) throw new CollectionError(t('collections_errGone'));
+    if (await nameTaken(db, n, id)) throw new CollectionError(t('collections_errExists', { name: n }));
     await db.collections.update(id, { name: n, updatedAt: Date.now() });
   });
 }
@@ -85,7 +86,7 @@ export async function deleteCollection(db: PaperdexDB, id: string): Promise<stri
 export async function deleteCollectionUndoable(db: PaperdexDB, id: string): Promise<CollectionSnapshot> {
   return db.transaction('rw', db.collections, db.papers, async () => {
     const collection = await db.collections.get(id);
-    if (!collection) throw new CollectionError('That collection no longer exists.');
+    if (!collection) throw new CollectionError(t('collections_errGone'));
     const papers = await db.papers.where('collectionIds').equals(id).toArray();
     const now = Date.now();
     for (const p of papers) {
@@ -108,7 +109,7 @@ export async function restoreCollection(db: PaperdexDB, snap: CollectionSnapshot
   return db.transaction('rw', db.collections, db.papers, async () => {
     const c = snap.collection;
     if ((await db.collections.get(c.id)) || (await nameTaken(db, c.name)))
-      throw new CollectionError(`A collection named “${c.name}” exists again; it was not restored.`);
+      throw new CollectionError(t('collections_errExistsAgain', { name: c.name }));
     await db.collections.add({ ...c });
     return addMembers(db, c.id, snap.paperIds);
   });
@@ -129,7 +130,7 @@ async function addMembers(db: PaperdexDB, id: string, paperIds: string[]): Promi
 /** Add papers to a collection (idempotent). Returns the ids that changed. */
 export async function addToCollection(db: PaperdexDB, id: string, paperIds: string[]): Promise<string[]> {
   return db.transaction('rw', db.collections, db.papers, async () => {
-    if (!(await db.collections.get(id))) throw new CollectionError('That collection no longer exists.');
+    if (!(await db.collections.get(id))) throw new CollectionError(t('collections_errGone'));
     const changed = await addMembers(db, id, paperIds);
     await db.collections.update(id, { updatedAt: Date.now() });
     return changed;
@@ -173,7 +174,7 @@ export async function removeFromCollectionUndoable(db: PaperdexDB, id: string, p
  */
 export async function restoreMembership(db: PaperdexDB, snap: MembershipSnapshot): Promise<string[]> {
   return db.transaction('rw', db.collections, db.papers, async () => {
-    if (!(await db.collections.get(snap.collectionId))) throw new CollectionError('That collection no longer exists.');
+    if (!(await db.collections.get(snap.collectionId))) throw new CollectionError(t('collections_errGone'));
     const changed = await addMembers(db, snap.collectionId, snap.paperIds);
     await db.collections.update(snap.collectionId, { updatedAt: snap.updatedAt });
     return changed;

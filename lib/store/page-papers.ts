@@ -78,6 +78,3 @@ export function pagePaperList(
   const shown = ordered.slice(0, PAGE_PAPERS_SHOWN);
   return { papers: shown, more: ordered.length - shown.length, ...(n ? { visit } : {}) };
 }
-
-/** The words a mark is shown with (text, never colour alone). */
-export const MARK_LABEL: Record<PageMark, string> = { new: 'new', updated: 'updated', known: 'already known' };

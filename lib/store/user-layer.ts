@@ -9,8 +9,9 @@
 import type { PaperdexDB } from './db';
 import { cleanNote, cleanTag, cleanTags, isReadingStatus, MAX_TAGS, tagKey, type ReadingStatus } from '../core/fields';
 import type { PaperRecord } from '../core/types';
+import { t } from '../i18n/i18n';
 
-/** A user-facing error (the paper is gone, too many tags). */
+/** A user-facing error (the paper is gone, too many tags), worded in the user's language. */
 export class UserLayerError extends Error {}
 
 /**
@@ -20,7 +21,7 @@ export class UserLayerError extends Error {}
 async function editPaper(db: PaperdexDB, id: string, edit: (p: PaperRecord) => boolean, now: number): Promise<PaperRecord> {
   return db.transaction('rw', db.papers, async () => {
     const p = await db.papers.get(id);
-    if (!p) throw new UserLayerError('That paper is no longer in your library.');
+    if (!p) throw new UserLayerError(t('paper_layerErrGone'));
     if (!edit(p)) return p;
     p.userUpdatedAt = new Date(now).toISOString();
     p.updatedAt = now;
@@ -46,7 +47,7 @@ export function setStarred(db: PaperdexDB, id: string, starred: boolean, now = D
 
 /** Set a paper's reading status (`undefined`: none). */
 export async function setStatus(db: PaperdexDB, id: string, status: ReadingStatus | undefined, now = Date.now()): Promise<PaperRecord> {
-  if (status !== undefined && !isReadingStatus(status)) throw new UserLayerError(`Unknown reading status “${String(status)}”.`);
+  if (status !== undefined && !isReadingStatus(status)) throw new UserLayerError(t('paper_layerErrStatus', { status: String(status) }));
   return editPaper(
     db,
     id,
@@ -80,15 +81,15 @@ export function setTags(db: PaperdexDB, id: string, tags: string[], now = Date.n
 
 /** Add a tag to a paper (nothing happens when it has that tag, in any case). */
 export function addTag(db: PaperdexDB, id: string, tag: string, now = Date.now()): Promise<PaperRecord> {
-  const t = cleanTag(tag);
+  const clean = cleanTag(tag);
   return editPaper(
     db,
     id,
     (p) => {
       const have = p.tags ?? [];
-      if (!t || have.some((x) => tagKey(x) === tagKey(t))) return false;
-      if (have.length >= MAX_TAGS) throw new UserLayerError(`A paper has at most ${MAX_TAGS} tags.`);
-      p.tags = [...have, t];
+      if (!clean || have.some((x) => tagKey(x) === tagKey(clean))) return false;
+      if (have.length >= MAX_TAGS) throw new UserLayerError(t('paper_layerErrTags', { max: MAX_TAGS }));
+      p.tags = [...have, clean];
       return true;
     },
     now,

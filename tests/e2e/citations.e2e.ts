@@ -118,11 +118,10 @@ describe('copy a citation (issue 14)', () => {
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.locator('details.query-help[open]').count()).toBe(0);
 
-    // The ⋯ menu of a result.
+    // The ⋯ menu of a result (beside its option, outside the listbox; its name quotes the paper).
     await clearClipboard(popup);
-    const row = results.locator('.result-row').filter({ hasText: CALVING });
-    await row.getByLabel(/^Actions for “/).click();
-    const menu = row.getByRole('group', { name: 'Copy' });
+    await popup.getByLabel(`Actions for “${CALVING.slice(0, 60)}”`).click();
+    const menu = popup.locator('details.paper-actions[open]').getByRole('group', { name: 'Copy' });
     // (The menu is drawn when it opens.)
     await expect.poll(() => menu.getByRole('button').count()).toBe(3);
     expect(await menu.getByRole('button').allTextContents()).toEqual([
@@ -138,7 +137,7 @@ describe('copy a citation (issue 14)', () => {
     await expect.poll(() => menu.getByRole('status').textContent()).toBe('Copied BibTeX');
     expect((await clipboard(popup)).text).toBe(BIBTEX[CALVING]);
     await popup.keyboard.press('Escape');
-    await expect.poll(() => row.locator('details[open]').count()).toBe(0);
+    await expect.poll(() => popup.locator('details.paper-actions[open]').count()).toBe(0);
 
     // The keyboard: select another result with ↓ from the search box and copy it without leaving it.
     await box.focus();
@@ -181,9 +180,8 @@ describe('copy a citation (issue 14)', () => {
       await panel.getByLabel('Search your papers').fill('lindqvist');
       await expect.poll(() => panel.locator('.result-count').textContent()).toBe('4 results');
       const results = panel.getByRole('listbox', { name: 'Search results' });
-      const row = results.locator('.result-row').filter({ hasText: SEA_ICE });
-      await row.getByLabel(/^Actions for “/).click();
-      const menu = row.getByRole('group', { name: 'Copy' });
+      await panel.getByLabel(`Actions for “${SEA_ICE.slice(0, 60)}”`).click();
+      const menu = panel.locator('details.paper-actions[open]').getByRole('group', { name: 'Copy' });
       await shot(panel, `citations-sidepanel-menu-${width}-${scheme}`);
       if (width === 400 && scheme === 'light') {
         await clearClipboard(panel);
@@ -214,9 +212,8 @@ describe('copy a citation (issue 14)', () => {
     await panel.getByLabel('Search your papers').fill('lindqvist');
     await expect.poll(() => panel.locator('.result-count').textContent()).toBe('4 results');
     for (const title of [IMBIE, CALVING]) {
-      const row = panel.locator('.result-row').filter({ hasText: title });
-      await row.getByLabel(/^Actions for “/).click();
-      await row.getByRole('checkbox', { name: 'Glaciology' }).check();
+      await panel.getByLabel(`Actions for “${title.slice(0, 60)}”`).click();
+      await panel.locator('details.paper-actions[open]').getByRole('checkbox', { name: 'Glaciology' }).check();
       await panel.keyboard.press('Escape');
     }
     await panel.getByRole('tab', { name: 'Collections' }).click();

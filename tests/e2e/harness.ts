@@ -2,9 +2,9 @@
 // downloaded browser), serve fixture pages at their real URLs with request interception (and
 // refuse every other web request, so nothing leaves the machine), and reach the extension's pages.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/dom';
 import { startProxy, type RecordingProxy } from './proxy';
 
@@ -56,8 +56,16 @@ export interface Session {
    */
   clickToolbar(page: Page): Promise<void>;
   /** Open an extension page (popup.html, sidepanel.html) in a tab. */
-  extPage(path: string, opts?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>;
+  extPage(path: string, opts?: ExtPageOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** How to open an extension page: colour scheme, forced colours (Windows high contrast), viewport. */
+export interface ExtPageOptions {
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: 'active' | 'none';
+  width?: number;
+  height?: number;
 }
 
 export interface TabStateLike {
@@ -86,7 +94,35 @@ export interface TabStateLike {
  * waits for that page and closes it (so tests see only the tabs they open: `open` takes the tab
  * that appeared as the new one), or with `keepWelcome` hands it over as `session.welcome`.
  */
-export async function launch(opts: { profileDir?: string; keepWelcome?: boolean } = {}): Promise<Session> {
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+  const fresh = !opts.profileDir || !existsSync(opts.profileDir) || readdirSync(opts.profileDir).length === 0;
+  // Whether the build has localised messages to check (public/_locales, with the `meta_locale` key).
+  const en = join(extensionDir, '_locales/en/messages.json');
+  const localised = existsSync(en) && 'meta_locale' in (JSON.parse(readFileSync(en, 'utf8')) as object);
+  for (let attempt = 1; ; attempt++) {
+    const s = await launchOnce(opts);
+    // Chromium (seen in 156, on about one install in ten to twenty) sometimes installs the
+    // extension with an empty message bundle: every chrome.i18n.getMessage() of the extension's
+    // pages and worker then returns "" until the browser restarts (a restart loads it). Not what
+    // a test is about: start again, as a user would, and say so.
+    if (!localised || (await (await s.liveWorker()).evaluate(() => chrome.i18n.getMessage('meta_locale') !== ''))) return s;
+    await s.close();
+    if (attempt >= 4) throw new Error(`Chromium started the extension without its messages ${attempt} times in a row`);
+    console.warn(`[paperdex] Chromium started the extension with no messages (chrome.i18n.getMessage returned ""): launching again`);
+    // A fresh profile is installed again from scratch (so the welcome page opens again).
+    if (fresh && opts.profileDir) rmSync(opts.profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Options of {@link launch}. */
+export interface LaunchOptions {
+  profileDir?: string;
+  keepWelcome?: boolean;
+  /** The browser's UI language ("de", "ja", "zh-CN"): the extension's messages follow it. */
+  locale?: string;
+}
+
+async function launchOnce(opts: LaunchOptions): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
   const fresh = !opts.profileDir || !existsSync(opts.profileDir) || readdirSync(opts.profileDir).length === 0;
@@ -97,7 +133,16 @@ export async function launch(opts: { profileDir?: string; keepWelcome?: boolean 
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1100, height: 800 },
+    // Chromium on Linux takes its UI language (and so the extension's _locales folder) from the
+    // environment; `--lang` is for the other platforms. Needs Debian's chromium-l10n (.ci/run).
+    ...(opts.locale
+      ? {
+          locale: opts.locale,
+          env: { ...process.env, LANGUAGE: opts.locale.replace('-', '_'), LANG: `${opts.locale.replace('-', '_')}.UTF-8` },
+        }
+      : {}),
     args: [
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
@@ -240,7 +285,8 @@ export async function launch(opts: { profileDir?: string; keepWelcome?: boolean 
     },
     async extPage(path, opts = {}) {
       const page = await context.newPage();
-      if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+      if (opts.colorScheme || opts.forcedColors)
+        await page.emulateMedia({ colorScheme: opts.colorScheme, forcedColors: opts.forcedColors });
       if (opts.width) await page.setViewportSize({ width: opts.width, height: opts.height ?? 600 });
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
@@ -266,10 +312,90 @@ export async function launch(opts: { profileDir?: string; keepWelcome?: boolean 
   return session;
 }
 
+/**
+ * Capture each page at its real URL (served from `body`), one tab at a time, and wait until the
+ * background recorded its capture; returns the summaries in order. The tabs are closed again.
+ */
+export async function captureAll(
+  s: Session,
+  pages: readonly { url: string; body: string }[],
+): Promise<NonNullable<TabStateLike['summary']>[]> {
+  s.serve(pages.map((p) => ({ url: p.url, body: p.body })));
+  const out: NonNullable<TabStateLike['summary']>[] = [];
+  for (const p of pages) {
+    const tab = await s.open(p.url);
+    out.push((await s.waitForCapture(await s.tabIdOf(tab), (x) => !!x.summary)).summary!);
+    await tab.close();
+  }
+  return out;
+}
+
+/** Where the Chromium in use keeps its UI language packs (`<locale>.pak`): Debian's chromium-l10n. */
+export function chromiumLocalesDir(): string {
+  const beside = (() => {
+    try {
+      return join(dirname(realpathSync(CHROMIUM)), 'locales');
+    } catch {
+      return '';
+    }
+  })();
+  return beside && existsSync(join(beside, 'en-US.pak')) ? beside : '/usr/lib/chromium/locales';
+}
+
+/**
+ * Whether Chromium can run in this UI language ("de", "ja", "zh-CN"): without its language pack it
+ * silently falls back to en-US, and so would the extension's messages.
+ */
+export function chromiumHasLocale(locale: string): boolean {
+  return existsSync(join(chromiumLocalesDir(), `${locale}.pak`));
+}
+
 /** Save a screenshot under tests/e2e/screenshots/ (gitignored) for a human to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * {@link shot} of everything the page holds, also what an inner scroller hides (the popup is at most
+ * 600 px tall and scrolls its body below the top bar): for the capture, each scroller that hides
+ * content, and its ancestors, may grow to their content; their styles are set back afterwards.
+ */
+export async function shotWhole(page: Page, name: string): Promise<void> {
+  const grown = await page.evaluate(() => {
+    const saved: [HTMLElement, string | null][] = [];
+    const grow = (el: HTMLElement, scroller: boolean) => {
+      if (saved.some(([e]) => e === el)) return;
+      saved.push([el, el.getAttribute('style')]);
+      el.style.setProperty('max-height', 'none', 'important');
+      el.style.setProperty('height', 'auto', 'important');
+      if (scroller) el.style.setProperty('overflow-y', 'visible', 'important');
+    };
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const { overflowY, position } = getComputedStyle(el);
+      // (popovers and menus that scroll themselves stay as they are)
+      if ((overflowY !== 'auto' && overflowY !== 'scroll') || position === 'absolute' || position === 'fixed') continue;
+      if (el.scrollHeight <= el.clientHeight + 1 || !el.getClientRects().length) continue;
+      grow(el, true);
+      for (let a = el.parentElement; a; a = a.parentElement) grow(a, false);
+    }
+    (window as unknown as { __pdxGrown?: typeof saved }).__pdxGrown = saved;
+    return saved.length;
+  });
+  try {
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    await shot(page, name);
+  } finally {
+    if (grown)
+      await page.evaluate(() => {
+        const w = window as unknown as { __pdxGrown?: [HTMLElement, string | null][] };
+        for (const [el, style] of w.__pdxGrown ?? []) {
+          if (style === null) el.removeAttribute('style');
+          else el.setAttribute('style', style);
+        }
+        delete w.__pdxGrown;
+      });
+  }
 }
 
 /** Read a file as text. */

@@ -202,7 +202,7 @@ export async function sidePanel(d: Driver, dark = false): Promise<void> {
   await clickButton(panel, 'Authors');
   await clickButton(panel, 'Aaron Clauset');
   await waitIn(panel, () => document.querySelectorAll('figure.chart svg').length >= 1);
-  const title = await panel.evaluate(() => document.querySelector('h2.author-name')?.textContent, null);
+  const title = await panel.evaluate(() => document.querySelector('h1.author-name')?.textContent, null);
   expect(title).toBe('Aaron Clauset');
   // The page follows the colour scheme (components/theme.css: --bg is #15181e dark, #ffffff light).
   const bg = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor, null);

@@ -105,7 +105,7 @@ describeShared('Google Scholar → IndexedDB → popup → export', PAGES, () =>
     // Charts: the site's per-year bars (11 years), papers per year; accessible with a table.
     const perYear = panel.getByRole('img', { name: /Citations per year \(Google Scholar\)/ });
     await expect.poll(() => perYear.locator('rect.bar').count()).toBe(11);
-    expect(await panel.getByRole('img', { name: /Collected papers per year/ }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole('img', { name: /Collected papers per year/ }).count()).toBe(1);
     const all = panel.getByRole('table', { name: 'Metrics over collected papers', exact: true });
     const cell = (label: string) =>
       all

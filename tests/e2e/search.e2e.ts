@@ -86,7 +86,9 @@ describeShared('search', PAGES, () => {
     await box.fill('crispr -cas9 has:code');
     await expect.poll(() => panel.locator('.empty').textContent()).toContain('No papers match');
     await box.fill('year:abc');
-    await expect.poll(() => panel.getByRole('alert').first().textContent()).toContain('is not a year');
+    // Shown beside the results and said in their polite status (not an alert on every keystroke).
+    await expect.poll(() => panel.locator('.search-warning').first().textContent()).toContain('is not a year');
+    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'is not a year' }).count()).toBe(1);
     await panel.close();
   });
 

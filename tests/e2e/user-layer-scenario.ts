@@ -21,23 +21,52 @@ export const LAYER_PAGE = {
 /** The query that must find the paper once it is starred and tagged. */
 export const LAYER_QUERY = `is:starred tag:"${LAYER_PAGE.tag}"`;
 
+/**
+ * A result row as the scenario reads it: the option of `title` and, beside it outside the listbox,
+ * its actions (Star, ⋯ menu; components/ResultList.tsx), queried together.
+ */
+interface ResultRow {
+  textContent: string | null;
+  querySelector(s: string): Element | null;
+  querySelectorAll(s: string): Element[];
+}
+type RowFinder = { __row: (title: string) => ResultRow | undefined };
+
+/** Install `window.__row(title)` in the page (see {@link ResultRow}). */
+async function installRowFinder(page: ExtPage): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as RowFinder).__row = (t: string) => {
+      const o = [...document.querySelectorAll('[role=listbox] [role=option]')].find((r) => r.textContent?.includes(t));
+      if (!o) return undefined;
+      const i = [...o.parentElement!.children].indexOf(o);
+      const cells = [o, o.closest('.result-grid')?.querySelector(`.row-actions[data-row="${i}"]`)].filter((c): c is Element => !!c);
+      return {
+        textContent: o.textContent,
+        querySelector: (q: string) => cells.map((c) => c.querySelector(q)).find((x) => !!x) ?? null,
+        querySelectorAll: (q: string) => cells.flatMap((c) => [...c.querySelectorAll(q)]),
+      };
+    };
+  }, null);
+}
+
 /** Type a query into the search box and wait for the result row of `title`. */
 export async function showResult(page: ExtPage, query: string, title: string): Promise<void> {
+  await installRowFinder(page);
   await typeInto(page, 'Search your papers', query);
-  await waitIn(page, (t) => [...document.querySelectorAll('li.result-row')].some((r) => r.textContent?.includes(t as string)), title);
+  await waitIn(page, (t) => !!(window as unknown as RowFinder).__row(t as string), title);
 }
 
 /** Open the ⋯ menu of the result row of `title` (its Star, status, tags and note are in it). */
 export async function openPaperMenu(page: ExtPage, title: string): Promise<void> {
   await page.evaluate((t) => {
-    const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t))!;
+    const row = (window as unknown as RowFinder).__row(t as string)!;
     const d = row.querySelector('details.paper-actions') as HTMLDetailsElement;
     if (!d.open) (d.querySelector('summary') as HTMLElement).click();
   }, title);
   await waitIn(
     page,
     (t) => {
-      const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t as string));
+      const row = (window as unknown as RowFinder).__row(t as string);
       return !!row?.querySelector('details.paper-actions[open] textarea[aria-label="Note"]');
     },
     title,
@@ -47,9 +76,9 @@ export async function openPaperMenu(page: ExtPage, title: string): Promise<void>
 /** What the row of `title` shows of the layer: the Star button's state, status, tags, note, marks. */
 function layerShown(page: ExtPage, title: string) {
   return page.evaluate((t) => {
-    const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t));
+    const row = (window as unknown as RowFinder).__row(t as string);
     if (!row) return null;
-    const star = row.querySelector('button[aria-label="Star"]');
+    const star = row.querySelector('button[aria-label^="Star “"]');
     return {
       pressed: star?.getAttribute('aria-pressed') ?? null,
       status: (row.querySelector('select[aria-label="Reading status"]') as HTMLSelectElement | null)?.value ?? null,
@@ -79,21 +108,21 @@ export async function userLayer(d: Driver): Promise<void> {
   await showResult(popup, 'tabular anomaly', title);
   expect(await layerShown(popup, title)).toMatchObject({ pressed: 'false', starMark: false, marks: [] });
   await popup.evaluate((t) => {
-    const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t))!;
-    (row.querySelector(':scope > button[aria-label="Star"]') as HTMLButtonElement).click();
+    const row = (window as unknown as RowFinder).__row(t as string)!;
+    (row.querySelector(':scope > button[aria-label^="Star “"]') as HTMLButtonElement).click();
   }, title);
   await waitIn(
     popup,
     (t) => {
-      const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t as string));
-      return row?.querySelector('button[aria-label="Star"]')?.getAttribute('aria-pressed') === 'true';
+      const row = (window as unknown as RowFinder).__row(t as string);
+      return row?.querySelector('button[aria-label^="Star “"]')?.getAttribute('aria-pressed') === 'true';
     },
     title,
   );
   await openPaperMenu(popup, title);
   await popup.evaluate(
     ([t, tagText, noteText]) => {
-      const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t))!;
+      const row = (window as unknown as RowFinder).__row(t as string)!;
       const select = row.querySelector('select[aria-label="Reading status"]') as HTMLSelectElement;
       select.value = 'toread';
       select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -113,7 +142,7 @@ export async function userLayer(d: Driver): Promise<void> {
   await waitIn(
     popup,
     (t) => {
-      const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t as string));
+      const row = (window as unknown as RowFinder).__row(t as string);
       return !!(row?.querySelector('.user-note label')?.textContent?.includes('saved') && row.querySelector('.tag-list .tag-name'));
     },
     title,
@@ -122,7 +151,7 @@ export async function userLayer(d: Driver): Promise<void> {
   await waitIn(
     popup,
     (t) => {
-      const row = [...document.querySelectorAll('li.result-row')].find((r) => r.textContent?.includes(t as string));
+      const row = (window as unknown as RowFinder).__row(t as string);
       return !!(row?.querySelector('.result [aria-label="Starred"]') && row.querySelector('.user-marks .tag-mark'));
     },
     title,

@@ -90,7 +90,7 @@ describeShared('side panel UX (issue 14)', PAGES, () => {
   const openAuthor = async (name: string) => {
     await tab('Authors').click();
     await panel.getByRole('list', { name: 'Authors' }).getByRole('button', { name }).click();
-    await expect.poll(() => panel.locator('h2.author-name').textContent()).toBe(name);
+    await expect.poll(() => panel.locator('h1.author-name').textContent()).toBe(name);
   };
 
   it('the author list keeps each figure apart, as text', async () => {

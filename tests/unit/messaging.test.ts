@@ -51,12 +51,18 @@ describe('message validation', () => {
     const bad = withRows((p) => (p.title = 42));
     expect(bad).toMatchObject({ ok: true, type: 'capture' });
     expect(bad.data.result.papers.map((p: { title: string }) => p.title)).toEqual(['Kept']);
-    expect(bad.data.rows).toMatchObject({ total: 2, captured: 1, skipped: 1, reasons: [expect.stringContaining('row 1: title')] });
+    // Reasons are data (the popup words them): the row and what is wrong with which field.
+    expect(bad.data.rows).toMatchObject({
+      total: 2,
+      captured: 1,
+      skipped: 1,
+      reasons: [{ row: 1, issue: { text: expect.stringContaining('title') } }],
+    });
     const js = withRows((p) => (p.url = 'javascript:alert(1)'));
-    expect(js.data.rows.reasons).toEqual([expect.stringContaining('http(s) URL')]);
+    expect(js.data.rows.reasons).toEqual([{ row: 1, issue: { type: 'other', text: expect.stringContaining('http(s) URL') } }]);
     expect(JSON.stringify(js.data.result)).not.toContain('javascript:');
     const empty = withRows((p) => (p.title = '   '));
-    expect(empty.data.rows.reasons).toEqual(['row 1: blank title']);
+    expect(empty.data.rows.reasons).toEqual([{ row: 1, issue: { type: 'blankTitle' } }]);
     expect(empty.data.result.papers).toHaveLength(1);
   });
   it('a capture whose envelope is bad is still a message, carrying why (the background records it)', () => {
@@ -65,7 +71,8 @@ describe('message validation', () => {
     const r = validateMessage(m, tabSender, ID, ORIGIN) as { ok: true; data: any };
     expect(r.ok).toBe(true);
     expect(r.data.result).toBeNull();
-    expect(r.data.invalid).toMatch(/^This page's capture could not be read \(url: must be an http\(s\) URL\)/);
+    // What is wrong with the envelope; the background words the sentence around it.
+    expect(r.data.invalid).toMatch(/^url: must be an http\(s\) URL/);
     // A sender cannot pre-fill what the reading reports.
     const forged = structuredClone(good) as typeof good & { data: Record<string, unknown> };
     forged.data.rows = { total: 9, captured: 9, skipped: 0, reasons: ['<b>x</b>'] };

@@ -33,8 +33,8 @@ describe('parsing the layer terms', () => {
   });
 
   it('warns about values it does not know, and ignores a term still being typed', () => {
-    expect(parseQuery('is:unicorn').warnings).toEqual(['is:unicorn is not known (is:starred)']);
-    expect(parseQuery('status:skimmed').warnings).toEqual(['status:skimmed is not one of toread, reading, read']);
+    expect(parseQuery('is:unicorn').warnings).toEqual([{ code: 'is', value: 'unicorn' }]);
+    expect(parseQuery('status:skimmed').warnings).toEqual([{ code: 'status', value: 'skimmed', allowed: ['toread', 'reading', 'read'] }]);
     const typing = parseQuery('is: status: tag:');
     expect(typing).toMatchObject({ warnings: [], statuses: [], tags: [] });
     expect(typing.starred).toBeUndefined();

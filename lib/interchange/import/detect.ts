@@ -9,6 +9,7 @@ import { parseJson, rejectDuplicateKeys } from './json-syntax';
 import { parsePaperdexImport } from './paperdex-file';
 import { parseBibtexImport, parseCslImport } from './foreign-file';
 import { isPaperMemoryExport, parsePaperMemoryImport } from './papermemory';
+import { formatNumber, t } from '../../i18n/i18n';
 
 /** Largest file accepted, in MB (of text, counted in UTF-16 code units). */
 export const MAX_IMPORT_MB = 50;
@@ -28,20 +29,18 @@ const BIBTEX_ENTRY = /(^|[^\w.+-])@[A-Za-z]+\s*[{(]/;
 export function parseImportFile(fileName: string, text: string): ParsedImport {
   if (text.length > MAX_IMPORT_CHARS) {
     const mb = Math.ceil((text.length / (1024 * 1024)) * 10) / 10;
-    throw new ImportError(`The file is too large: ${mb.toFixed(1)} MB; the limit is ${MAX_IMPORT_MB} MB.`, 'file');
+    const size = formatNumber(mb, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    throw new ImportError(t('import_fileTooLarge', { size, limit: MAX_IMPORT_MB }), 'file');
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = body.trimStart();
-  if (!trimmed) throw new ImportError('The file is empty.', 'file');
+  if (!trimmed) throw new ImportError(t('import_fileEmpty'), 'file');
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (trimmed[0] === '{' || trimmed[0] === '[') return parseJsonImport(fileName, body);
   if (BIBTEX_ENTRY.test(body)) return parseBibtexImport(fileName, body);
   if (ext === 'json') return parseJsonImport(fileName, body);
   if (ext === 'bib' || ext === 'bibtex') return parseBibtexImport(fileName, body);
-  throw new ImportError(
-    'Paperdex cannot read this file: it is neither JSON (a Paperdex or PaperMemory export, or CSL-JSON) nor BibTeX (no @article{…}-style entries).',
-    'file',
-  );
+  throw new ImportError(t('import_unknownFormat'), 'file');
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -50,7 +49,7 @@ const looksLikeCslItem = (x: unknown) => isObject(x) && typeof x.type === 'strin
 function parseJsonImport(fileName: string, text: string): ParsedImport {
   const value = parseJson(text);
   if (Array.isArray(value)) return parseCslImport(fileName, value);
-  if (!isObject(value)) throw new ImportError('Expected a JSON object (a Paperdex export) or an array (CSL-JSON).');
+  if (!isObject(value)) throw new ImportError(t('import_jsonNotObject'));
   if ('format' in value || ('papers' in value && ('version' in value || 'exportedAt' in value))) {
     // JSON.parse keeps the last of two equal keys: `"papers"` twice would import whichever came last.
     rejectDuplicateKeys(text);
@@ -64,8 +63,5 @@ function parseJsonImport(fileName: string, text: string): ParsedImport {
   if (looksLikeCslItem(value)) return parseCslImport(fileName, [value]);
   const items = Object.values(value);
   if (items.length && items.every(looksLikeCslItem)) return parseCslImport(fileName, items);
-  throw new ImportError(
-    `This JSON file is neither a Paperdex export (no "format": "${FORMAT}"), a PaperMemory export (papers keyed by id) nor CSL-JSON (an array of items).`,
-    'format',
-  );
+  throw new ImportError(t('import_jsonUnknown', { format: FORMAT }), 'format');
 }

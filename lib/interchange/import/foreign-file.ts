@@ -9,6 +9,7 @@ import { parseCslJson } from '../csl-json/csl-json';
 import { fieldNames, fileEntries, PAPER_FIELDS, USER_FIELDS } from '../../core/fields';
 import { describeIssue, isHttpUrl } from './import-schema';
 import { ImportError, type IncomingPaper, type ParsedImport } from './import-types';
+import { t, tn } from '../../i18n/i18n';
 
 /** The collection a BibTeX / CSL-JSON file becomes: the file's name without extension. */
 export function collectionNameFor(fileName: string): string {
@@ -19,8 +20,8 @@ export function collectionNameFor(fileName: string): string {
     .trim()
     .slice(0, 120)
     .trim();
-  if (!n) n = 'Imported';
-  if (n.toLowerCase() === 'all papers') n = 'All papers (imported)';
+  if (!n) n = t('import_defaultCollection');
+  if (n.toLowerCase() === 'all papers') n = t('import_allPapersCollection');
   return n;
 }
 
@@ -48,14 +49,17 @@ function foreignPaper(p: ImportedPaper, label: string): IncomingPaper {
   return r.output as IncomingPaper;
 }
 
-const more = (n: number) => (n > 1 ? ` (and ${n - 1} more problem${n === 2 ? '' : 's'})` : '');
+/** The first of `n` problems, and how many more there are. */
+const withMore = (message: string, n: number) => (n > 1 ? tn('import_moreProblems', n - 1, { message }) : message);
+/** A problem at a line of the file ("line 12: …"; the line as text, never "1,234"). */
+const atLine = (line: number, message: string) => t('import_atLine', { line: String(line), message });
 
 export function parseCslImport(fileName: string, items: unknown[]): ParsedImport {
-  if (!items.length) throw new ImportError('The file holds no papers (an empty list).', 'file');
+  if (!items.length) throw new ImportError(t('import_emptyList'), 'file');
   const r = parseCslJson(items);
   if (r.errors.length) {
     const e = r.errors[0];
-    throw new ImportError(`${e.message}${more(r.errors.length)}`, e.index >= 0 ? `[${e.index}]` : undefined);
+    throw new ImportError(withMore(e.message, r.errors.length), e.index >= 0 ? `[${e.index}]` : undefined);
   }
   const papers = r.papers.map((p, i) => foreignPaper(p, `Item ${i}${p.citeKey ? ` ("${p.citeKey}")` : ''}`));
   return { kind: 'csl-json', papers, collections: [{ name: collectionNameFor(fileName) }], count: papers.length, warnings: [] };
@@ -65,14 +69,11 @@ export function parseBibtexImport(fileName: string, text: string): ParsedImport 
   const r = parseBibtex(text);
   if (r.errors.length) {
     const e = r.errors[0];
-    throw new ImportError(`line ${e.line}: ${e.message}${more(r.errors.length)}`, `line ${e.line}`);
+    throw new ImportError(withMore(atLine(e.line, e.message), r.errors.length), `line ${e.line}`);
   }
-  const warnings = r.warnings.map((w) => `line ${w.line}: ${w.message}`);
+  const warnings = r.warnings.map((w) => atLine(w.line, w.message));
   if (!r.papers.length) {
-    throw new ImportError(
-      warnings.length ? `No entry of the file has a title (${warnings[0]}).` : 'The file holds no BibTeX entries.',
-      'file',
-    );
+    throw new ImportError(warnings.length ? t('import_noTitles', { first: warnings[0] }) : t('import_noEntries'), 'file');
   }
   const papers = r.papers.map((p) => foreignPaper(p, `Entry '${p.citeKey ?? '?'}'`));
   return { kind: 'bibtex', papers, collections: [{ name: collectionNameFor(fileName) }], count: papers.length, warnings };

@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { CollectionExportV1Schema, CURRENT_VERSION, FORMAT } from '../../core/export-schema';
 import { describeValue, isPlainObject } from '../../core/schema-kit';
 import type { CollectionExportV1 } from '../../core/types';
+import { t } from '../../i18n/i18n';
 
 export { CURRENT_VERSION, FORMAT };
 export { SITE_IDS } from '../../core/sites';
@@ -76,8 +77,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): SchemaProblem {
 }
 
 /** The message for a file of a newer format version. */
-export const newerVersionMessage = (n: number) =>
-  `This file was made by a newer Paperdex (format version ${n}); update Paperdex to import it.`;
+export const newerVersionMessage = (n: number) => t('import_newerVersion', { version: String(n) });
 
 /**
  * Check `format` and `version`, migrate older versions, and validate against the current schema.

@@ -29,6 +29,7 @@ import { parseImportFile } from './detect';
 import { isCollectionName } from './import-schema';
 import { ImportError, type ImportOptions, type ImportSummary, type ParsedImport } from './import-types';
 import { importParsed } from './write';
+import { t } from '../../i18n/i18n';
 
 export { MAX_IMPORT_CHARS, parseImportFile } from './detect';
 export { jsonErrorOffset } from './json-syntax';
@@ -60,6 +61,6 @@ export function withCollectionChoice(parsed: ParsedImport, name: string | null):
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!isCollectionName(n)) throw new ImportError('A collection name must be 1 to 120 characters and not "All papers".', 'collection');
+  if (!isCollectionName(n)) throw new ImportError(t('import_collectionNameInvalid'), 'collection');
   return { ...parsed, collections: [{ name: n }] };
 }

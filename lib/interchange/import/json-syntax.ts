@@ -4,6 +4,7 @@
  * The same scanner finds a key repeated within one object (which `JSON.parse` resolves silently).
  */
 import { ImportError } from './import-types';
+import { t } from '../../i18n/i18n';
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, pos: number): { line: number; column: number } {
@@ -194,8 +195,12 @@ export function rejectDuplicateKeys(text: string): void {
   const { line, column } = lineColumn(text, d.offset);
   const where = describeJsonPath(d.path);
   throw new ImportError(
-    `The key ${JSON.stringify(d.key)} appears twice in ${where} (again at line ${line}, column ${column}); ` +
-      'a file with duplicate keys is ambiguous and was not imported.',
+    t('import_jsonDuplicateKey', {
+      key: JSON.stringify(d.key),
+      where: d.path.length ? where : t('import_jsonDocument'),
+      line: String(line),
+      column: String(column),
+    }),
     d.path.length ? where : 'document',
   );
 }
@@ -213,18 +218,20 @@ export function parseJson(text: string): unknown {
       pos = /end of (JSON )?(input|data)/i.test(msg) ? end : p ? Number(p[1]) : undefined;
     }
     let where: string | undefined;
+    // (line and column as text: "line 1234", not "line 1,234")
+    let at: { line: string; column: string } | undefined;
     if (pos !== undefined) {
       const { line, column } = lineColumn(text, pos);
       where = `line ${line}, column ${column}`;
+      at = { line: String(line), column: String(column) };
     }
-    const at = where ? ` at ${where}` : '';
-    if (pos !== undefined && pos >= end) throw new ImportError(`The JSON ends unexpectedly${at}: the file looks truncated.`, where);
+    if (pos !== undefined && pos >= end) throw new ImportError(at ? t('import_jsonTruncatedAt', at) : t('import_jsonTruncated'), where);
     const detail = msg
       .replace(/^JSON\.parse: /, '')
       .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/,? in JSON at position \d+.*$/s, '')
       .replace(/ at line \d+ column \d+ of the JSON data$/, '')
       .replace(/\.$/, '');
-    throw new ImportError(`The file is not valid JSON${at}: ${detail}.`, where);
+    throw new ImportError(at ? t('import_jsonInvalidAt', { ...at, detail }) : t('import_jsonInvalid', { detail }), where);
   }
 }

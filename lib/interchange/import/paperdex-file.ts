@@ -7,6 +7,7 @@
 import { ALL_PAPERS } from '../../core/assemble-export';
 import { isCollectionName, validateExport, type CurrentExport } from './import-schema';
 import { ImportError, type IncomingCollection, type ParsedImport } from './import-types';
+import { t, tn } from '../../i18n/i18n';
 
 function duplicateIds(list: { id: string }[], what: string): void {
   const seen = new Map<string, number>();
@@ -44,8 +45,8 @@ export function parsePaperdexImport(value: Record<string, unknown>): ParsedImpor
   }
   // Nothing would be written (no papers, no authors, no collection to create): say so rather than "Imported.".
   if (!doc.papers.length && !doc.authors.length && !collections.length) {
-    throw new ImportError('The file holds no papers or authors; nothing was imported.', 'file');
+    throw new ImportError(t('import_nothingToImport'), 'file');
   }
-  if (dangling) warnings.push(`${dangling} reference${dangling === 1 ? '' : 's'} to papers not in the file ignored`);
+  if (dangling) warnings.push(tn('import_danglingRefs', dangling));
   return { kind: 'paperdex', papers: doc.papers, authors: doc.authors, collections, count: doc.papers.length, warnings };
 }

@@ -29,6 +29,7 @@ import { clean, normalizeArxivId, normalizeDoi } from '../../core/text';
 import type { PaperIds } from '../../core/types';
 import { describeIssue, isHttpUrl } from './import-schema';
 import { ImportError, type IncomingPaper, type ParsedImport } from './import-types';
+import { t, tn } from '../../i18n/i18n';
 
 /** The collection offered for a PaperMemory file (its file name is only a date and time). */
 export const PAPERMEMORY_COLLECTION = 'PaperMemory';
@@ -218,9 +219,12 @@ export function parsePaperMemoryImport(value: Record<string, unknown>): ParsedIm
     }
   }
   if (bad.length) {
-    const more = bad.length > 1 ? ` (and ${bad.length - 1} more paper${bad.length === 2 ? '' : 's'} with a problem)` : '';
-    throw new ImportError(`${bad[0]}${more}. Nothing was imported.`, bad[0].match(/^Paper "([^"]*)"/)?.[1]);
+    const problem = bad[0];
+    throw new ImportError(
+      bad.length > 1 ? tn('import_pmRefusedMore', bad.length - 1, { problem }) : t('import_pmRefused', { problem }),
+      problem.match(/^Paper "([^"]*)"/)?.[1],
+    );
   }
-  if (!papers.length) throw new ImportError('This PaperMemory export holds no papers.', 'file');
+  if (!papers.length) throw new ImportError(t('import_pmEmpty'), 'file');
   return { kind: 'papermemory', papers, collections: [{ name: PAPERMEMORY_COLLECTION }], count: papers.length, warnings };
 }

@@ -14,7 +14,7 @@
  * start), not the order they were committed in.
  */
 import type { PaperdexDB } from '../../store/db';
-import { parseQuery } from '../query';
+import { parseQuery, type QueryWarning } from '../query';
 import { PaperIndex } from '../engine';
 import type { SearchOptions, SearchResponse } from '../search-types';
 
@@ -129,7 +129,7 @@ export class SearchHost {
   async search(
     query: string,
     opts: Omit<SearchOptions, 'collectionIdsByName'> = {},
-  ): Promise<SearchResponse & { ready: boolean; warnings: string[] }> {
+  ): Promise<SearchResponse & { ready: boolean; warnings: QueryWarning[] }> {
     if (!this.index) return { hits: [], total: 0, prefixes: [], tookMs: 0, ready: false, warnings: [] };
     const q = parseQuery(query);
     if (q.collections.length && !this.collections) {

@@ -7,6 +7,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ScrapeResult } from '../../../lib/core/types';
 import type { PaperdexDB } from '../../../lib/store/db';
+import { messagesOf } from '../../helpers/messages';
+
+/** English messages: the background words its status lines with t() (the fake browser has no i18n). */
+const EN = messagesOf('en');
 
 type Bg = typeof import('../../../lib/background/background');
 type TabStateMod = typeof import('../../../lib/store/tab-state');
@@ -77,6 +81,8 @@ beforeEach(async () => {
   const created = () => offscreen.createDocument.mock.calls.map(() => ({ contextType: 'OFFSCREEN_DOCUMENT' }));
   Object.assign(fakeBrowser, { offscreen });
   Object.assign(fakeBrowser.runtime, { getContexts: vi.fn(async () => created()) });
+  // The modules are fresh, lib/i18n too: it reads the English messages again.
+  (await import('../../../lib/i18n/i18n')).setMessageSource((key) => EN[key] ?? '', 'en-US');
   const dbMod = await import('../../../lib/store/db');
   // A fresh in-memory database per test (fake-indexeddb), as the background's shared handle.
   db = new dbMod.PaperdexDB(`test-background-${n++}`);

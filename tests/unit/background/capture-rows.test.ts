@@ -11,6 +11,14 @@ import { scrapePage } from '../../../lib/scrapers/registry';
 import { parseHtml } from '../../helpers/dom';
 import { ARXIV_LISTING_URL, arxivListing, rowTitle } from '../../helpers/arxiv-rows';
 import { scholarProfilePage } from '../../helpers/big-pages';
+import { messagesOf } from '../../helpers/messages';
+import { rowReasonText } from '../../../components/PageStatus';
+import type { RowReport } from '../../../lib/core/scrape-rows';
+
+/** English messages: fresh modules (lib/i18n too) read them again; the fake browser has no i18n. */
+const EN = messagesOf('en');
+/** A tab state's rows with the reasons as the popup words them (components/PageStatus.tsx). */
+const worded = (rows: RowReport | undefined) => rows && { ...rows, reasons: rows.reasons.map(rowReasonText) };
 
 const TAB = 11;
 const senderOf = (url: string) => ({ id: fakeBrowser.runtime.id, url, tab: { id: TAB, url } });
@@ -26,6 +34,7 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.runtime, { getContexts: vi.fn(async () => []) });
   const commands = (fakeBrowser as unknown as { commands: { onCommand: unknown } }).commands;
   commands.onCommand = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false };
+  (await import('../../../lib/i18n/i18n')).setMessageSource((key) => EN[key] ?? '', 'en-US');
   const dbMod = await import('../../../lib/store/db');
   db = new dbMod.PaperdexDB(`test-capture-rows-${n++}`);
   dbMod.setDb(db);
@@ -66,7 +75,13 @@ describe('one bad row costs that row', () => {
 
     const st = await getTabState(TAB);
     expect(st).toMatchObject({ site: 'arxiv', kind: 'listing', found: 30, errors: [] });
-    expect(st!.rows).toEqual({ total: 31, captured: 30, skipped: 1, reasons: ['row 31: 5,001 authors (at most 5,000)'] });
+    expect(st!.rows).toEqual({
+      total: 31,
+      captured: 30,
+      skipped: 1,
+      reasons: [{ row: 31, issue: { type: 'tooMany', field: 'authors', count: 5001, max: 5000 } }],
+    });
+    expect(worded(st!.rows)).toEqual({ total: 31, captured: 30, skipped: 1, reasons: ['row 31: 5,001 authors (at most 5,000)'] });
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('30');
   });
 
@@ -81,7 +96,7 @@ describe('one bad row costs that row', () => {
     const titles = await storedTitles();
     expect(titles).toHaveLength(30);
     expect(titles.every((t) => t.length < 100)).toBe(true);
-    expect((await getTabState(TAB))!.rows).toEqual({
+    expect(worded((await getTabState(TAB))!.rows)).toEqual({
       total: 31,
       captured: 30,
       skipped: 1,
@@ -93,7 +108,7 @@ describe('one bad row costs that row', () => {
     const { result } = scrapeListing(arxivListing(31, { 4: { authors: 5001 }, 20: { title: 'x'.repeat(200_001) } }));
     await send(result, ARXIV_LISTING_URL);
     expect(await db.papers.count()).toBe(29);
-    expect((await getTabState(TAB))!.rows).toEqual({
+    expect(worded((await getTabState(TAB))!.rows)).toEqual({
       total: 31,
       captured: 29,
       skipped: 2,
@@ -146,7 +161,8 @@ describe('one bad row costs that row', () => {
     const res = await send(result, ARXIV_LISTING_URL);
     expect(res).toMatchObject({ ok: true });
     expect(await db.papers.count()).toBe(0);
-    expect(await getTabState(TAB)).toMatchObject({
+    const st = await getTabState(TAB);
+    expect({ ...st, rows: worded(st?.rows) }).toMatchObject({
       site: 'arxiv',
       found: 0,
       rows: {
