@@ -7,8 +7,6 @@ import type { PaperHit } from './use-search';
 import { CopyMenu, CopyStatus, useCopyShortcuts } from './CopyActions';
 import './ResultList.css';
 
-// (Was defined here; SidePanelApp still imports it from here. TODO(lead): import it from ./PaperItem there and drop this.)
-
 /**
  * Keyboard-navigable result list. The parent forwards the search box's keydown to `onKey`:
  * ↑/↓ move, Enter opens the active result. `setActive` selects a row
