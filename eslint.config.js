@@ -57,6 +57,16 @@ const layers = [
     from: ['./lib/background', './lib/content'],
     message: 'Extension pages talk to the background and content scripts by message only.',
   },
+  {
+    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './lib/ui', './lib/background'],
+    from: ['./lib/sync/sync-engine.ts', './lib/sync/sync-worker.ts', './lib/sync/sync-records.ts', './lib/sync/merge.ts'],
+    message: 'The sync engine (and PouchDB) runs in the sync worker only; pages and the background configure it by message.',
+  },
+  {
+    target: './lib/sync',
+    from: ['./lib/background', './lib/content', './lib/ui', './lib/interchange', './lib/search', './lib/i18n'],
+    message: 'Sync works on records (lib/store, lib/core): it words nothing (a worker has no browser.i18n) and knows no page.',
+  },
 ];
 
 const htmlSinks = [
@@ -104,11 +114,19 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: layers }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'minisearch', message: 'Only lib/search/engine uses MiniSearch.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'minisearch', message: 'Only lib/search/engine uses MiniSearch.' },
+            { name: 'pouchdb-browser', message: 'Only the sync worker (lib/sync/sync-worker.ts) loads PouchDB.' },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['lib/search/engine/**/*.ts', 'lib/search/engine.ts'],
+    files: ['lib/search/engine/**/*.ts', 'lib/search/engine.ts', 'lib/sync/sync-worker.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

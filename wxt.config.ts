@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { AUTO_CAPTURE_MATCHES, OPTIONAL_CAPTURE_MATCHES } from './lib/core/hosts';
+import { AUTO_CAPTURE_MATCHES, OPTIONAL_CAPTURE_MATCHES, SYNC_SERVER_MATCHES } from './lib/core/hosts';
 
 /**
  * Paperdex never renders HTML from strings (a lint rule forbids dangerouslySetInnerHTML), so the
@@ -76,9 +76,10 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { host_permissions: [...AUTO_CAPTURE_MATCHES] }),
     // Host groups added after the first release are optional (lib/core/hosts.ts HOST_GROUPS): granted
     // from Settings or the welcome page, so an update never disables Paperdex for existing users.
+    // So are sync servers (lib/sync): only the origin the user types is ever requested.
     ...(browser === 'firefox'
-      ? { optional_permissions: [...OPTIONAL_CAPTURE_MATCHES] }
-      : { optional_host_permissions: [...OPTIONAL_CAPTURE_MATCHES] }),
+      ? { optional_permissions: [...OPTIONAL_CAPTURE_MATCHES, ...SYNC_SERVER_MATCHES] }
+      : { optional_host_permissions: [...OPTIONAL_CAPTURE_MATCHES, ...SYNC_SERVER_MATCHES] }),
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -9,8 +9,11 @@
  * bench-results/latest.json and the README's benchmark section. Also times each scraper on its big
  * page (bench/scrape.ts), the wall-clock checks the unit tests no longer make.
  *
- * Usage: npm run bench [-- --sizes 1000,10000] [-- --no-build]
+ * Then the sync goals (bench/sync.ts): two profiles and a CouchDB-protocol server on 127.0.0.1.
+ *
+ * Usage: npm run bench [-- --sizes 1000,10000] [-- --no-build] [-- --sync-sizes 10000,100000]
  *        npm run bench -- --only-scrape   (only the scraper timings: no build, no browser)
+ *        npm run bench -- --only-sync     (only the sync goals)
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { execSync } from 'node:child_process';
@@ -20,11 +23,15 @@ import { join, resolve } from 'node:path';
 import { loadIclrNotes, makeCorpus, rng } from './corpus';
 import { computeMetrics, toMetricPaper } from '../lib/metrics/metrics';
 import { scrapeTimings, type ScrapeTiming } from './scrape';
+import { syncBench, syncChecks, syncTable, type SyncRow } from './sync';
 
 const root = resolve(import.meta.dirname, '..');
 const ext = join(root, '.output/chrome-mv3');
 const sizesArg = process.argv.indexOf('--sizes');
 const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000, 100000];
+const syncSizesArg = process.argv.indexOf('--sync-sizes');
+/** Library sizes of the sync bench (bench/sync.ts); 100k takes a quarter of an hour more, so on request. */
+const SYNC_SIZES = syncSizesArg > 0 ? process.argv[syncSizesArg + 1].split(',').map(Number) : [10000];
 declare const chrome: any;
 
 /** Queries typed key by key: exact words, multi-word, typos, filters. Every prefix is a keystroke. */
@@ -411,6 +418,15 @@ async function main() {
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error('build missing');
   const notesPath = resolve(root, '../shared/pages/openreview/iclr2019-notes.json');
   const notes = loadIclrNotes(notesPath);
+  if (process.argv.includes('--only-sync')) {
+    const sync = await syncBench(SYNC_SIZES, notes);
+    const lines = syncChecks(sync);
+    console.log('\n' + syncTable(sync) + '\n');
+    for (const c of lines) console.log(c);
+    writeSyncBlock(sync, lines);
+    if (lines.some((c) => c.startsWith('FAIL'))) process.exitCode = 1;
+    return;
+  }
   const rows: Row[] = [];
   for (const n of SIZES) {
     console.log(`\n▶ ${n.toLocaleString('en-US')} papers…`);
@@ -425,7 +441,12 @@ async function main() {
     `${metrics.p95 <= 5 ? 'PASS' : 'FAIL'}  author metrics for 1,000 papers ≤ 5 ms (p50 ${f1(metrics.p50)} ms, p95 ${f1(metrics.p95)} ms)`,
   );
   result.checks.push(...scrapeChecks(scrape));
-  console.log('\n' + table(rows) + '\n');
+  const sync = await syncBench(SYNC_SIZES, notes);
+  const syncLines = syncChecks(sync);
+  Object.assign(result, { sync });
+  console.log('\n' + table(rows) + '\n\n' + syncTable(sync) + '\n');
+  for (const c of syncLines) console.log(c);
+  writeSyncBlock(sync, syncLines);
   for (const c of result.checks) console.log(c);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(result, null, 2));
@@ -435,6 +456,16 @@ async function main() {
     const block = `<!-- bench:start -->\nLatest \`npm run bench\` (${result.date.slice(0, 10)}; ${machine}):\n\n${table(rows)}\n\n${result.checks.map((c) => `- ${c}`).join('\n')}\n<!-- bench:end -->`;
     if (md.includes('<!-- bench:start -->')) writeFileSync(readme, md.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
   }
+}
+
+/** The sync figures into the README (their own block: `--only-sync` writes them alone). */
+function writeSyncBlock(rows: SyncRow[], lines: string[]): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${chromiumVersion()}, Node ${process.version}`;
+  const readme = join(root, 'README.md');
+  const md = readFileSync(readme, 'utf8');
+  const block = `<!-- bench-sync:start -->\nLatest sync bench (${new Date().toISOString().slice(0, 10)}; ${machine}; pouchdb-server 4.2.0 on 127.0.0.1):\n\n${syncTable(rows)}\n\n${lines.map((c) => `- ${c}`).join('\n')}\n<!-- bench-sync:end -->`;
+  if (md.includes('<!-- bench-sync:start -->'))
+    writeFileSync(readme, md.replace(/<!-- bench-sync:start -->[\s\S]*<!-- bench-sync:end -->/, block));
 }
 
 main().catch((e) => {

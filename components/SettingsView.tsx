@@ -5,6 +5,7 @@ import { autoCaptureAllowed, DEFAULT_SETTINGS, getSettings, settingsItem, update
 import type { SiteId } from '@/lib/core/types';
 import { WipeData } from './WipeData';
 import { HostGroups } from './HostGroups';
+import { SyncSettings } from './SyncSettings';
 import { t, tParts } from '@/lib/i18n/i18n';
 
 /** Sites that capture automatically, in the order users think of them. */
@@ -94,6 +95,10 @@ export function SettingsView() {
       </fieldset>
       <h2 class="section-title">{t('settings_dataTitle')}</h2>
       <WipeData />
+      <h2 class="section-title" id="sync-title">
+        {t('sync_title')}
+      </h2>
+      <SyncSettings />
       <h2 class="section-title">{t('settings_privacyTitle')}</h2>
       <p class="small muted">{t('settings_privacyText')}</p>
       <h2 class="section-title">{t('settings_helpTitle')}</h2>

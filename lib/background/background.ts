@@ -21,6 +21,7 @@ import { pagePaperList } from '../store/page-papers';
 import type { ScrapeResult } from '../core/types';
 import { spreadOverRows, type RowReport } from '../core/scrape-rows';
 import { t } from '../i18n/i18n';
+import { pushSyncConfig, syncHandlers, type SyncDeps } from './sync';
 
 /** How a capture's rows were read: what to tell the user, and which page rows are not in `result`. */
 interface RowRead {
@@ -53,7 +54,7 @@ export async function ensureSearchHost(): Promise<void> {
   creating ??= (async () => {
     const existing = (await b.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
     if (existing.length) return;
-    await b.offscreen
+    const made = await b.offscreen
       .createDocument({
         url: 'offscreen.html',
         // The document hosts the in-memory search index (a worker-like job the MV3 service
@@ -61,14 +62,21 @@ export async function ensureSearchHost(): Promise<void> {
         reasons: ['WORKERS'],
         justification: 'Keeps the search index of the local paper library in memory so search is instant.',
       })
+      .then(() => true)
       .catch((e: unknown) => {
         if (!/single offscreen document/i.test(String(e))) throw e;
+        return false;
       });
+    // A new document (browser start, or it was closed): sync resumes there, when it is on.
+    if (made) void pushSyncConfig(syncDeps).catch((e: unknown) => console.warn('[paperdex] sync not resumed:', e));
   })().finally(() => {
     creating = undefined;
   });
   return creating;
 }
+
+/** What sync needs of the background (lib/background/sync.ts). */
+const syncDeps: SyncDeps = { ensureHost: () => ensureSearchHost(), notifyIndex: (ids) => notifyIndex(ids) };
 
 /** Re-index changed papers in the search host, then tell open pages. */
 export async function notifyIndex(ids: string[]): Promise<void> {
@@ -246,6 +254,7 @@ const handlers: Partial<Handlers> = {
     await ensureSearchHost();
     return { ok: true };
   },
+  ...syncHandlers(syncDeps),
 };
 
 /**
@@ -337,6 +346,13 @@ export function startBackground(): void {
   watchOptionalCapture();
   // Start (or reconnect to) the search host early so the first search is warm.
   void ensureSearchHost().catch((e) => console.warn('[paperdex] search host not started:', e));
+  // Sync, when the user turned it on: every start hands the worker its configuration (the same
+  // configuration again changes nothing), so it runs again after the browser or this worker restarts.
+  if (import.meta.env.FIREFOX) void pushSyncConfig(syncDeps).catch((e) => console.warn('[paperdex] sync not started:', e));
+  else
+    void ensureSearchHost()
+      .then(() => pushSyncConfig(syncDeps))
+      .catch((e) => console.warn('[paperdex] sync not started:', e));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
   // Every update: without the `tabs` permission a navigation's commit arrives with its `url` field
   // stripped (an empty change), and its start as `status: 'loading'`. A tab with no state costs one read.

@@ -288,6 +288,13 @@ export const HOST_GROUPS: readonly HostGroup[] = [
 /** Match patterns of every optional host group. */
 export const OPTIONAL_CAPTURE_MATCHES: readonly string[] = HOST_GROUPS.flatMap((g) => g.matches);
 
+/**
+ * Origins a sync server may be on (opt-in sync, lib/sync): optional host permissions, of which
+ * Settings → Sync requests only the one origin the user typed, when they turn sync on. Plain http
+ * only on this machine (lib/sync/sync-types.ts serverUrlProblem).
+ */
+export const SYNC_SERVER_MATCHES: readonly string[] = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 /** Whether `url` matches a manifest match pattern (`<scheme>://<host>/<path>` with `*` globs). */
 export function matchesPattern(pattern: string, url: string): boolean {
   const m = pattern.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);

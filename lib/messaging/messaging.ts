@@ -53,6 +53,15 @@ const SearchRequest = v.object({
 
 const IdsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200_000)) });
 
+const short = (n: number) => v.pipe(v.string(), v.maxLength(n));
+/** What the user typed in Settings → Sync (checked again by the background: lib/sync/sync-types.ts). */
+const SyncCredentials = v.object({ url: short(2000), database: short(238), username: short(500), password: short(2000) });
+const SyncConfigSchema = v.object({ ...SyncCredentials.entries, enabled: v.boolean(), paused: v.boolean() });
+const SyncCommandRequest = v.variant('action', [
+  v.object({ action: v.literal('configure'), config: SyncCredentials }),
+  v.object({ action: v.picklist(['now', 'pause', 'resume', 'stop']) }),
+]);
+
 /** Request schemas and allowed senders, per message type. */
 export const protocol = {
   /** A content script reports what it scraped on its page (result null: nothing to capture). */
@@ -72,6 +81,18 @@ export const protocol = {
   },
   /** Search host statistics (benchmark). */
   searchStats: { request: v.object({}), from: ['extension'] as SenderKind[] },
+  /** The user set up, paused, resumed, stopped or nudged sync (Settings → Sync; answered by the background). */
+  syncCommand: { request: SyncCommandRequest, from: ['extension'] as SenderKind[] },
+  /** The background hands the sync host its configuration (null: sync off), or asks for a sync now. */
+  syncRun: {
+    request: v.object({ config: v.nullable(SyncConfigSchema), now: v.optional(v.boolean()) }),
+    from: ['extension'] as SenderKind[],
+  },
+  /** The sync host wrote records received from the server: re-index these papers; `settings`: apply the synced settings. */
+  syncApplied: {
+    request: v.object({ ids: IdsRequest.entries.ids, settings: v.optional(v.boolean()) }),
+    from: ['extension'] as SenderKind[],
+  },
 };
 
 /** Responses, per message type. */
@@ -83,7 +104,13 @@ export interface Responses {
   capture: { ok: true; summary?: CaptureSummary; skipped?: string; known?: boolean[] } | { ok: false; error: string };
   pageMoved: { ok: true };
   scrapeHtml: { result: ScrapeResult | null };
+  syncCommand: { ok: true } | { ok: false; error: SyncCommandError };
+  syncRun: { ok: true };
+  syncApplied: { ok: true };
 }
+
+/** Why a sync command was refused. */
+export type SyncCommandError = 'invalid' | 'insecure' | 'credentials' | 'database' | 'permission' | 'notConfigured';
 
 /**
  * The background asks a tab's auto-capture content script which page it is on

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type PromiseExtended } from 'dexie';
 import { changeTracking, type ChangeRecord } from './changes';
+import { syncLogging, type SyncLogRecord } from './sync-log';
 import { backupBeforeUpgrade } from './migration';
 import type { AuthorRecord, CaptureRecord, CollectionRecord, PaperRecord } from '../core/types';
 
@@ -26,6 +27,16 @@ export interface OpeningRecord {
   how: OpenedHow;
 }
 
+/** Where one synced record stands with the sync log (lib/sync/sync-engine.ts). */
+export interface SyncStateRecord {
+  /** `paper:<id>`, … (as lib/store/sync-log.ts). */
+  key: string;
+  /** The local PouchDB revision the record was last reconciled at. */
+  rev: string;
+  /** Hash of the record's content then ('' when it was deleted). */
+  hash: string;
+}
+
 /** The Paperdex database. */
 export class PaperdexDB extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
@@ -38,6 +49,10 @@ export class PaperdexDB extends Dexie {
   changes!: EntityTable<ChangeRecord, 'paperId'>;
   /** When the user opened a paper (a result, its landing page, its PDF): lib/store/openings.ts. */
   openings!: EntityTable<OpeningRecord, 'id'>;
+  /** The last change to each synced record (lib/store/sync-log.ts), for sync's outgoing changes. */
+  syncLog!: EntityTable<SyncLogRecord, 'key'>;
+  /** Per synced record: the CouchDB revision and content hash it was last reconciled at (lib/sync/sync-engine.ts). */
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
 
   constructor(name = 'paperdex') {
     // Strict durability: a committed capture is on disk, not only in the OS cache, so a crash or
@@ -83,7 +98,13 @@ export class PaperdexDB extends Dexie {
       openings: '++id, at, [paperId+at]',
       papers: 'id, *idKeys, titleKey, *authorIds, year, citations, *collectionIds, addedAt, updatedAt, *tags',
     });
+    // Version 5: sync (opt-in, lib/sync). The sync log (one row per synced record: its last
+    // change's seq, by seq), written by a middleware like the change log; and per record the
+    // revision it was last reconciled at. Nothing to migrate: records written before have no log
+    // row, and turning sync on sends every record once.
+    this.version(5).stores({ syncLog: 'key, seq', syncState: 'key' });
     this.use(changeTracking);
+    this.use(syncLogging);
   }
 
   /** Open, saving a backup of the old data first when a schema upgrade is pending. */
@@ -97,7 +118,7 @@ export class PaperdexDB extends Dexie {
 }
 
 /** The current schema version. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 let instance: PaperdexDB | undefined;
 

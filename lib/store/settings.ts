@@ -5,6 +5,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { SiteId } from '../core/types';
+import { getDb } from './db';
+import { SYNCED_SETTINGS_KEY } from './sync-log';
 
 export interface Settings {
   /** Capture automatically on the known scholarly sites. */
@@ -61,7 +63,31 @@ export async function getSettings(): Promise<Settings> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await getSettings()), ...patch };
   await settingsItem.setValue(next);
+  await mirrorForSync(next);
   return next;
+}
+
+/**
+ * The settings that follow the user to their other machines, as a dated `meta` row that sync
+ * sends (lib/store/sync-log.ts; the sync worker cannot read extension storage). All of
+ * {@link Settings} is the user's choice, not the machine's: the host groups granted and the sync
+ * configuration itself are per machine and live elsewhere.
+ */
+async function mirrorForSync(s: Settings): Promise<void> {
+  try {
+    await getDb().meta.put({ key: SYNCED_SETTINGS_KEY, value: { ...s, updatedAt: Date.now() } });
+  } catch (e) {
+    // Sync sends the settings with the next change; the change itself is saved.
+    console.warn('[paperdex] settings not recorded for sync:', e);
+  }
+}
+
+/** Settings received from another machine (the `meta` row sync wrote): stored here, not sent back. */
+export async function applySyncedSettings(): Promise<void> {
+  const row = (await getDb().meta.get(SYNCED_SETTINGS_KEY))?.value as (Partial<Settings> & { updatedAt?: number }) | undefined;
+  if (!row) return;
+  const { updatedAt: _at, ...rest } = row;
+  await settingsItem.setValue({ ...(await getSettings()), ...rest });
 }
 
 /** Whether an automatic capture from `site` should be stored. */

@@ -120,6 +120,11 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** The browser's UI language ("de", "ja", "zh-CN"): the extension's messages follow it. */
   locale?: string;
+  /**
+   * Loopback servers the test started (`127.0.0.1:<port>`, e.g. tests/helpers/couch-server.ts) that
+   * the browser reaches for real: neither answered by routes nor sent to the recording proxy.
+   */
+  direct?: string[];
 }
 
 async function launchOnce(opts: LaunchOptions): Promise<Session> {
@@ -127,6 +132,7 @@ async function launchOnce(opts: LaunchOptions): Promise<Session> {
     throw new Error(`Build the extension first: ${extensionDir} is missing (npm run build)`);
   const fresh = !opts.profileDir || !existsSync(opts.profileDir) || readdirSync(opts.profileDir).length === 0;
   const userDataDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'paperdex-e2e-'));
+  const direct = (opts.direct ?? []).filter((h) => /^127\.0\.0\.1:\d+$/.test(h));
   const proxy = await startProxy();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -156,7 +162,7 @@ async function launchOnce(opts: LaunchOptions): Promise<Session> {
       '--enable-unsafe-extension-debugging',
       // Anything not answered by a test route goes to the recording proxy, never to the web.
       `--proxy-server=http://127.0.0.1:${proxy.port}`,
-      '--proxy-bypass-list=<-loopback>',
+      `--proxy-bypass-list=${['<-loopback>', ...direct].join(';')}`,
     ],
   });
   const routes: Route[] = [];
@@ -177,6 +183,7 @@ async function launchOnce(opts: LaunchOptions): Promise<Session> {
     const reqUrl = route.request().url();
     if (!/^https?:/.test(reqUrl)) return route.continue();
     const u = new URL(reqUrl);
+    if (direct.includes(u.host)) return route.continue();
     const hit = routes.find((r) => (typeof r.url === 'string' ? r.url === reqUrl : r.url(u)));
     if (hit) {
       const body = typeof hit.body === 'function' ? hit.body() : hit.body;

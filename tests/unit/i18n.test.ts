@@ -39,6 +39,7 @@ const AREAS = [
   'toast',
   'help',
   'backup',
+  'sync',
 ];
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

@@ -17,9 +17,9 @@ const V3 = {
   changes: 'paperId, seq',
 };
 
-describe('schema migration v3 → v4', () => {
+describe('schema migration v3 → v4 and on (v5: the sync log)', () => {
   it('keeps every row and the change log, and adds a working openings table', async () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     const name = `migrate-v3-${Date.now()}`;
     const old = new Dexie(name);
     old.version(3).stores(V3);
@@ -57,7 +57,7 @@ describe('schema migration v3 → v4', () => {
 
     const db = new PaperdexDB(name);
     expect(await db.papers.count()).toBe(40);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.papers.get('p-7'))!.title).toBe('Version three paper 7');
     expect(await db.papers.where('collectionIds').equals('c-1').count()).toBe(10);
     expect(await db.collections.count()).toBe(1);
@@ -67,6 +67,8 @@ describe('schema migration v3 → v4', () => {
     // A write after the upgrade continues the sequence.
     await db.papers.update('p-0', { title: 'Renamed' });
     expect((await db.changes.get('p-0'))!.seq).toBe(41);
+    // …and starts the sync log (records written before the upgrade have no row: turning sync on sends them all).
+    expect(await db.syncLog.toArray()).toEqual([{ key: 'paper:p-0', seq: 1 }]);
 
     expect(await db.openings.count()).toBe(0);
     await recordOpened('p-3', 1000, 'pdf', db);
@@ -74,7 +76,7 @@ describe('schema migration v3 → v4', () => {
     expect((await recentlyOpened(5, db)).map((r) => r.paper.title)).toEqual(['Version three paper 3']);
 
     const backup = (await pendingBackups()).find((b) => b.id.startsWith(name));
-    expect(backup).toMatchObject({ fromVersion: 3, toVersion: 4, papers: 40 });
+    expect(backup).toMatchObject({ fromVersion: 3, toVersion: 5, papers: 40 });
     expect(JSON.parse(backup!.json).papers).toHaveLength(40);
     await db.delete();
   });
