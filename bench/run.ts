@@ -24,9 +24,10 @@ import { loadIclrNotes, makeCorpus, rng } from './corpus';
 import { computeMetrics, toMetricPaper } from '../lib/metrics/metrics';
 import { scrapeTimings, type ScrapeTiming } from './scrape';
 import { syncBench, syncChecks, syncTable, type SyncRow } from './sync';
+import { CHROMIUM, chromiumArgs, EXTENSION_DIR } from './browser';
 
 const root = resolve(import.meta.dirname, '..');
-const ext = join(root, '.output/chrome-mv3');
+const ext = EXTENSION_DIR;
 const sizesArg = process.argv.indexOf('--sizes');
 const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000, 100000];
 const syncSizesArg = process.argv.indexOf('--sync-sizes');
@@ -67,7 +68,7 @@ function typoOf(title: string, r: () => number): string {
 
 function chromiumVersion(): string {
   try {
-    return execSync(`${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} --version`, { stdio: ['ignore', 'pipe', 'ignore'] })
+    return execSync(`${CHROMIUM} --version`, { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim()
       .replace(/^Chromium\s*/, '');
@@ -84,19 +85,9 @@ function pct(xs: number[], p: number): number {
 async function launchBrowser(): Promise<{ context: BrowserContext; worker: Worker; id: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'paperdex-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--enable-precise-memory-info',
-    ],
+    args: chromiumArgs('--enable-precise-memory-info'),
   });
   // Nothing leaves the machine: web requests other than the probe page are refused.
   await context.route('**/*', (r) =>

@@ -20,8 +20,9 @@
  * (lib/sync/sync-worker.ts), never on a page's thread; it touches no extension API.
  */
 import Dexie from 'dexie';
-import type { PaperdexDB, SyncStateRecord } from '../store/db';
+import type { PaperdexDB } from '../store/db';
 import { canonical, mergeVersions, type Version } from './merge';
+import { Plan } from './sync-plan';
 import {
   allKeys,
   DOC_FORMAT,
@@ -38,10 +39,8 @@ import {
   serverUrlProblem,
   SYNC_OFF,
   SYNC_STATUS_KEY,
-  type KeptPaper,
   type SyncConfig,
   type SyncErrorCode,
-  type SyncKind,
   type SyncStatus,
 } from './sync-types';
 
@@ -71,6 +70,7 @@ const PAGE = 250;
 const POLL_MS = 5000;
 const MAX_RETRY_MS = 30_000;
 const MAX_KEPT = 20;
+const IDLE_REFRESH_MS = 60_000;
 
 /** How a failed request reads to the user. */
 export function classifyError(e: unknown): { code?: SyncErrorCode; offline: boolean; detail: string } {
@@ -311,8 +311,12 @@ export class SyncEngine {
   private async settle(): Promise<void> {
     if (!this.repl || this.busy || this.pushTimer !== undefined || this.applyTimer !== undefined) return this.report({});
     const pending = await this.pendingCount();
-    if (this.caughtUp && pending === 0) await this.report({ state: 'idle', lastSyncedAt: Date.now(), pending: 0 });
-    else await this.report({ pending });
+    if (this.caughtUp && pending === 0) {
+      // Still up to date (the 5 s check): "last synced" is renewed once a minute, not written every time.
+      const s = this.status;
+      if (s.state === 'idle' && s.pending === 0 && Date.now() - (s.lastSyncedAt ?? 0) < IDLE_REFRESH_MS) return;
+      await this.report({ state: 'idle', lastSyncedAt: Date.now(), pending: 0 });
+    } else await this.report({ pending });
   }
 
   private async pendingCount(): Promise<number> {
@@ -554,42 +558,3 @@ export class SyncEngine {
 type PouchRow = { key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null };
 /** A result of the local log's change feed. */
 type PouchChange = { id: string; seq: number | string; deleted?: boolean; doc: SyncDoc };
-
-/** What one round of reconciliation will do: log writes, library writes, states, kept papers. */
-class Plan {
-  docs: SyncDoc[] = [];
-  writes: { key: string; record: AnyRecord | undefined }[] = [];
-  states: SyncStateRecord[] = [];
-  kept: KeptPaper[] = [];
-  /** The library's record of each key as it was read (to detect a change meanwhile). */
-  readOf = new Map<string, AnyRecord | undefined>();
-
-  private seen(key: string, read: AnyRecord | undefined): void {
-    if (!this.readOf.has(key)) this.readOf.set(key, read);
-  }
-
-  put(key: string, kind: SyncKind, rev: string | undefined, record: AnyRecord, read: AnyRecord | undefined): void {
-    this.seen(key, read);
-    this.docs.push({ _id: key, ...(rev ? { _rev: rev } : {}), kind, v: DOC_FORMAT, record });
-  }
-
-  remove(key: string, kind: SyncKind, rev: string, read: AnyRecord | undefined): void {
-    this.seen(key, read);
-    this.docs.push({ _id: key, _rev: rev, _deleted: true, kind, v: DOC_FORMAT, record: {} });
-  }
-
-  write(key: string, record: AnyRecord | undefined, read: AnyRecord | undefined): void {
-    this.seen(key, read);
-    this.writes.push({ key, record });
-  }
-
-  state(key: string, rev: string, hash: string, read: AnyRecord | undefined): void {
-    this.seen(key, read);
-    this.states = this.states.filter((s) => s.key !== key);
-    this.states.push({ key, rev, hash });
-  }
-
-  keep(kind: SyncKind, record: AnyRecord): void {
-    if (kind === 'paper') this.kept.push({ id: String(record.id), title: String(record.title ?? ''), at: Date.now() });
-  }
-}

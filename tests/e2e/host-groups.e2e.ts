@@ -6,13 +6,14 @@
 // captured automatically and is in Export JSON; a NeurIPS, PMLR and CVF listing captures every paper.
 // Firefox runs the grant through the real Settings switch (tests/e2e/scenarios.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST_GROUPS, OPTIONAL_CAPTURE_MATCHES } from '../../lib/core/hosts';
 import { siteAdapters } from '../../lib/scrapers/registry';
 import { fixturesDir } from '../helpers/dom';
 import { download, launch, shot, type Session } from './harness';
+import { grantInProfile } from './drivers/chromium';
 
 interface Expected {
   url: string;
@@ -36,18 +37,6 @@ function fixturesOf(site: string): { html: string; exp: Expected }[] {
       html: readFileSync(join(dir, f.replace(/\.expected\.json$/, '.html')), 'utf8'),
     }))
     .filter(({ exp }) => exp.adapter === site && exp.result !== null && exp.result.papers.length > 0);
-}
-
-/** Write a grant of `origins` into a closed Chromium profile, as Chrome records an accepted request. */
-function grantInProfile(profileDir: string, extensionId: string, origins: string[]): void {
-  const file = join(profileDir, 'Default', 'Preferences');
-  const prefs = JSON.parse(readFileSync(file, 'utf8'));
-  const ext = prefs.extensions.settings[extensionId];
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    ext[key] ??= {};
-    ext[key].explicit_host = [...new Set([...(ext[key].explicit_host ?? []), ...origins])];
-  }
-  writeFileSync(file, JSON.stringify(prefs));
 }
 
 describe('optional host groups (Chromium)', () => {

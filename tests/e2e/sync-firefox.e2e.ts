@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startCouch, type CouchDoor, type CouchServer } from '../helpers/couch-server';
 import { firefoxAvailable, firefoxDriver, firefoxExtensionDir, FIREFOX } from './drivers/firefox';
 import type { Driver } from './scenarios';
-import { syncSteps } from './sync-scenario';
+import { syncSteps, syncTests } from './sync-scenario';
 
 const suite = 'sync between two profiles (Firefox)';
 // On CI the Firefox build and firefox-esr must be there (.ci/run installs them).
@@ -37,14 +37,5 @@ if (!process.env.CI && !firefoxAvailable()) {
       await server?.close();
     });
 
-    it('both turn sync on in Settings → Sync and are up to date', () => steps.turnOn());
-    it('a capture on A is found in B’s search', () => steps.captureOnAFoundOnB());
-    it('a tag set on B shows on A', () => steps.tagOnBShownOnA());
-    it(
-      'server stopped: both say so, both edit one paper; server back: both converge on the merged record',
-      () => steps.offlineEditsConverge(),
-      180_000,
-    );
-    it('a wrong password on A: a clear error, nothing sent until it is fixed', () => steps.wrongPassword());
-    it('Stop syncing on B: both libraries keep every paper', () => steps.stopOnB());
+    syncTests(() => steps);
   });

@@ -6,7 +6,7 @@
 // stopped and converge on the merged record once it is back, a wrong password stops A until it is
 // fixed, and "Stop syncing" on B leaves both libraries whole. Every wait polls what the page shows
 // (bounded), never a fixed sleep — except the one window in which A must send nothing.
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fixturesDir } from '../helpers/dom';
@@ -506,4 +506,21 @@ export function syncSteps(w: SyncWorld) {
       for (const p of [setA, setB, libA, libB]) await p?.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The scenario as the calling suite's tests, in order (the same in both browsers); `steps` is read
+ * when each test runs (the suite's beforeAll makes it).
+ */
+export function syncTests(steps: () => ReturnType<typeof syncSteps>): void {
+  it('both turn sync on in Settings → Sync and are up to date', () => steps().turnOn());
+  it('a capture on A is found in B’s search', () => steps().captureOnAFoundOnB());
+  it('a tag set on B shows on A', () => steps().tagOnBShownOnA());
+  it(
+    'server stopped: both say so, both edit one paper; server back: both converge on the merged record',
+    () => steps().offlineEditsConverge(),
+    180_000,
+  );
+  it('a wrong password on A: a clear error, nothing sent until it is fixed', () => steps().wrongPassword());
+  it('Stop syncing on B: both libraries keep every paper', () => steps().stopOnB());
 }

@@ -5,11 +5,11 @@
 // request (its permission prompt cannot be clicked headless; the form's own request then resolves
 // at once, as it does for a user who allowed it). The steps are the shared scenario
 // (./sync-scenario.ts), which Firefox runs too (./sync-firefox.e2e.ts).
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { startCouch, type CouchDoor, type CouchServer } from '../helpers/couch-server';
 import { chromiumDriver } from './drivers/chromium';
 import type { Driver } from './scenarios';
-import { syncSteps } from './sync-scenario';
+import { syncSteps, syncTests } from './sync-scenario';
 
 describe('sync between two profiles (Chromium)', () => {
   let server: CouchServer;
@@ -33,14 +33,5 @@ describe('sync between two profiles (Chromium)', () => {
     await server?.close();
   });
 
-  it('both turn sync on in Settings → Sync and are up to date', () => steps.turnOn());
-  it('a capture on A is found in B’s search', () => steps.captureOnAFoundOnB());
-  it('a tag set on B shows on A', () => steps.tagOnBShownOnA());
-  it(
-    'server stopped: both say so, both edit one paper; server back: both converge on the merged record',
-    () => steps.offlineEditsConverge(),
-    180_000,
-  );
-  it('a wrong password on A: a clear error, nothing sent until it is fixed', () => steps.wrongPassword());
-  it('Stop syncing on B: both libraries keep every paper', () => steps.stopOnB());
+  syncTests(() => steps);
 });
