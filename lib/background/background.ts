@@ -346,13 +346,10 @@ export function startBackground(): void {
   watchOptionalCapture();
   // Start (or reconnect to) the search host early so the first search is warm.
   void ensureSearchHost().catch((e) => console.warn('[paperdex] search host not started:', e));
-  // Sync, when the user turned it on: every start hands the worker its configuration (the same
-  // configuration again changes nothing), so it runs again after the browser or this worker restarts.
+  // Sync, when the user turned it on, runs again after the browser restarts: in Chrome
+  // ensureSearchHost (above) hands the configuration to each new offscreen document (a restarted
+  // service worker finds the document, and its sync worker, still running); Firefox starts it here.
   if (import.meta.env.FIREFOX) void pushSyncConfig(syncDeps).catch((e) => console.warn('[paperdex] sync not started:', e));
-  else
-    void ensureSearchHost()
-      .then(() => pushSyncConfig(syncDeps))
-      .catch((e) => console.warn('[paperdex] sync not started:', e));
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
   // Every update: without the `tabs` permission a navigation's commit arrives with its `url` field
   // stripped (an empty change), and its start as `status: 'loading'`. A tab with no state costs one read.

@@ -51,15 +51,13 @@ async function reportNoPermission(c: SyncConfig): Promise<void> {
 }
 
 /** Hand the stored configuration to the sync worker (`now`: and sync at once). */
-export async function pushSyncConfig(deps: SyncDeps, now = false, onApplied?: (ids: string[], s: boolean) => void): Promise<void> {
+export async function pushSyncConfig(deps: SyncDeps, now = false): Promise<void> {
   const config = await getSyncConfig();
   if (!config) return;
   if (config.enabled && !config.paused && !(await permitted(config))) return reportNoPermission(config);
   if (import.meta.env.FIREFOX) {
     if (!localSync && !config.enabled) return;
-    localSync ??= startSyncHost(browser.runtime.getURL('/sync-worker.js'), (ids, s) =>
-      onApplied ? onApplied(ids, s) : void applied(deps, ids, s),
-    );
+    localSync ??= startSyncHost(browser.runtime.getURL('/sync-worker.js'), (ids, s) => void applied(deps, ids, s));
     localSync.run(config, now);
     return;
   }
